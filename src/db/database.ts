@@ -1,0 +1,220 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+
+/** Dates travel as ISO strings (`YYYY-MM-DD`), never as JS Dates: no time-zone shifts. */
+type IsoDate = string;
+type Timestamp = ColumnType<string, string | undefined, string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+interface Provenance {
+  import_id: number;
+  snapshot_date: IsoDate;
+  line_no: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface ImportFileTable {
+  id: Generated<number>;
+  agency: string;
+  extract: string;
+  file_name: string;
+  sha256: string;
+  extracted_on: IsoDate;
+  imported_at: Timestamp;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+}
+
+export interface RejectedRowTable {
+  id: Generated<number>;
+  import_id: number | null;
+  file_name: string;
+  line_no: number;
+  field: string | null;
+  code: string;
+  reason: string;
+  raw: string;
+}
+
+type Address = {
+  adresse_l1: string | null;
+  adresse_l2: string | null;
+  adresse_l3: string | null;
+  adresse_l4: string | null;
+  adresse_l5: string | null;
+  adresse_l6: string | null;
+  adresse_l7: string | null;
+};
+
+export interface CafFoyerTable extends Provenance, Address {
+  regime: string;
+  code_organisme: string;
+  numero_allocataire: string;
+  situation_familiale: string;
+  date_situation: IsoDate | null;
+  code_postal: string | null;
+  commune_acheminement: string | null;
+  code_commune_insee: string | null;
+  statut_logement: string;
+  quotient_familial: number | null;
+  courriel: string | null;
+  telephone: string | null;
+}
+
+export interface CafMembreTable extends Provenance {
+  code_organisme: string;
+  numero_allocataire: string;
+  nir: string | null;
+  nir_statut: string | null;
+  nom_naissance: string;
+  nom_usage: string | null;
+  prenoms: string;
+  sexe: string;
+  /** Partial dates allowed (`1975-03-00`). */
+  date_naissance: string;
+  code_lieu_naissance: string | null;
+  role: string;
+  date_entree: IsoDate | null;
+  date_sortie: IsoDate | null;
+  nationalite: string;
+  titre_sejour_depuis: IsoDate | null;
+  etudiant: boolean;
+  grossesse: boolean;
+  garde_alternee: boolean;
+}
+
+export interface CafDroitTable extends Provenance {
+  code_organisme: string;
+  numero_allocataire: string;
+  mois: string;
+  prestation: string;
+  montant: number;
+  majoration: boolean | null;
+  date_debut_droit: IsoDate | null;
+  statut: string;
+}
+
+export interface DgfipPersonneTable extends Provenance, Address {
+  reference_avis: string;
+  annee_revenus: number;
+  numero_fiscal: string | null;
+  role: string;
+  nir: string | null;
+  nom_naissance: string;
+  nom_usage: string | null;
+  prenoms: string;
+  sexe: string;
+  date_naissance: string;
+  code_lieu_naissance: string | null;
+  situation_famille: string;
+  case_t: boolean | null;
+  date_evenement: IsoDate | null;
+  type_evenement: string | null;
+  nombre_parts: number | null;
+  nombre_personnes_charge: number | null;
+  revenu_fiscal_reference: number | null;
+  salaires: number | null;
+  pensions: number | null;
+  revenus_independants: number | null;
+  revenus_fonciers: number | null;
+  revenus_capitaux: number | null;
+  code_postal: string | null;
+  code_commune_insee: string | null;
+}
+
+export interface GipmdsRessourceTable extends Provenance {
+  nir: string;
+  mois: string;
+  id_versement: string;
+  source: string;
+  nature: string;
+  declarant_siret: string | null;
+  date_versement: IsoDate | null;
+  montant_net_social: number;
+  statut: string;
+}
+
+export interface BeneficiaireTable extends Provenance {
+  payeur: string;
+  droit: string;
+  nir: string | null;
+  nom_naissance: string | null;
+  prenoms: string | null;
+  sexe: string | null;
+  date_naissance: string | null;
+  code_lieu_naissance: string | null;
+  numero_dossier: string | null;
+  est_beneficiaire: boolean;
+  avec_majoration: boolean | null;
+  avec_participation: boolean | null;
+  date_debut_droit: IsoDate | null;
+  date_fin_droit: IsoDate | null;
+  statut: string;
+  date_effet_statut: IsoDate | null;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  household_key: string;
+  pseudonym: string;
+  right_id: string;
+  period: string;
+  status: string;
+  exclusion: string | null;
+  amount: number | null;
+  explanation: Json;
+  message: string;
+  inputs_hash: string;
+  rules_version: string;
+  decided_at: Timestamp;
+  superseded_at: string | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  decision_id: number;
+  household_key: string;
+  pseudonym: string;
+  right_id: string;
+  period: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  status: ColumnType<string, string | undefined, string>;
+  queued_at: Timestamp;
+}
+
+export interface DossierTable {
+  id: Generated<number>;
+  decision_id: number;
+  household_key: string;
+  pseudonym: string;
+  right_id: string;
+  period: string;
+  payload: Json;
+  file_path: string | null;
+  written_at: Timestamp;
+}
+
+/** Every table of proactif, as kysely sees it. */
+export interface Database {
+  setting: SettingTable;
+  import_file: ImportFileTable;
+  rejected_row: RejectedRowTable;
+  caf_foyer: CafFoyerTable;
+  caf_membre: CafMembreTable;
+  caf_droit: CafDroitTable;
+  dgfip_personne: DgfipPersonneTable;
+  gipmds_ressource: GipmdsRessourceTable;
+  beneficiaire: BeneficiaireTable;
+  decision: DecisionTable;
+  notification: NotificationTable;
+  dossier: DossierTable;
+}
+
+export type Kdb = Kysely<Database>;

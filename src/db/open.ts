@@ -1,0 +1,182 @@
+import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { ConfigurationError, DatabaseError } from '../errors.ts';
+import { copyLine } from './copy-format.ts';
+import type { Database, Kdb } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+export type Dialect = 'pg' | 'pglite';
+export type Row = readonly unknown[];
+export type Rows = Iterable<Row> | AsyncIterable<Row>;
+
+/** The database as the stages see it: kysely for queries, `copyRows` for bulk writes. */
+export interface Db {
+  readonly dialect: Dialect;
+  readonly kysely: Kdb;
+  /** Bulk-loads rows (values in `columns` order) with COPY; returns the number of rows. */
+  copyRows(table: keyof Database & string, columns: readonly string[], rows: Rows): Promise<number>;
+  /** Runs `fn` in one transaction: everything it writes, COPY included, lands or nothing does. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DbConfig {
+  /** `postgres://…`: a PostgreSQL server. Absent: the embedded PGlite database. */
+  url?: string | undefined;
+  /** PGlite data folder, or `memory` for an in-memory database. */
+  dataDir?: string | undefined;
+  /** Apply the migrations on open (default true). */
+  migrate?: boolean;
+}
+
+/** Reads the database settings from the environment (DATABASE_URL, PROACTIF_DATA_DIR). */
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  return { url: env.DATABASE_URL || undefined, dataDir: env.PROACTIF_DATA_DIR || '.proactif/db' };
+}
+
+/** Opens the database (PostgreSQL when a URL is given, else PGlite) and brings its schema up to date. */
+export async function openDatabase(config: DbConfig): Promise<Db> {
+  let db: Db;
+  try {
+    db = config.url ? openPostgres(config.url) : await openPGlite(config.dataDir ?? '.proactif/db');
+  } catch (e) {
+    throw new DatabaseError(`Impossible d'ouvrir la base de données : ${(e as Error).message}`, { cause: e });
+  }
+  if (config.migrate !== false) {
+    try {
+      await migrateToLatest(db.kysely as unknown as Kysely<unknown>);
+    } catch (e) {
+      await db.close().catch(() => {});
+      throw e;
+    }
+  }
+  return db;
+}
+
+const BATCH_ROWS = 20_000;
+
+async function* copyChunks(rows: Rows, count: { n: number }): AsyncGenerator<string> {
+  let chunk = '';
+  let inChunk = 0;
+  for await (const row of rows) {
+    chunk += copyLine(row);
+    count.n++;
+    if (++inChunk === BATCH_ROWS) {
+      yield chunk;
+      chunk = '';
+      inChunk = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+function copySql(table: string, columns: readonly string[], source: string): string {
+  for (const name of [table, ...columns])
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new DatabaseError(`Nom de table ou de colonne invalide : ${name}`);
+  return `copy ${table} (${columns.join(', ')}) from ${source}`;
+}
+
+// Dates as ISO strings, numeric and bigint as JS numbers (amounts fit; counts too).
+const TYPE_DATE = 1082;
+const TYPE_NUMERIC = 1700;
+const TYPE_INT8 = 20;
+const TYPE_TIMESTAMPTZ = 1184;
+
+function openPostgres(url: string): Db {
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new ConfigurationError('DATABASE_URL doit commencer par postgres:// ou postgresql://');
+  const getTypeParser = ((oid: number, format?: string) => {
+    if (oid === TYPE_NUMERIC || oid === TYPE_INT8) return (v: string) => Number(v);
+    if (oid === TYPE_DATE || oid === TYPE_TIMESTAMPTZ) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser;
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: { getTypeParser } });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+
+  const copyWith = async (client: pg.PoolClient | pg.Client, table: string, columns: readonly string[], rows: Rows) => {
+    const count = { n: 0 };
+    const stream = client.query(copyFrom(copySql(table, columns, 'stdin')));
+    await pipeline(Readable.from(copyChunks(rows, count)), stream);
+    return count.n;
+  };
+
+  const db: Db = {
+    dialect: 'pg',
+    kysely,
+    async copyRows(table, columns, rows) {
+      const client = await pool.connect();
+      try {
+        return await copyWith(client, table, columns, rows);
+      } finally {
+        client.release();
+      }
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      // A kysely bound to this one client, so that queries and COPY share the transaction.
+      const single = { connect: async () => Object.assign(client, { release() {} }), end: async () => {} };
+      const txKysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as never }) });
+      const tx: Db = {
+        dialect: 'pg',
+        kysely: txKysely,
+        copyRows: (table, columns, rows) => copyWith(client, table, columns, rows),
+        transaction: (inner) => inner(tx),
+        close: async () => {},
+      };
+      try {
+        await client.query('begin');
+        const result = await fn(tx);
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await kysely.destroy();
+    },
+  };
+  return db;
+}
+
+async function openPGlite(dataDir: string): Promise<Db> {
+  const inMemory = dataDir === 'memory' || dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const parsers = {
+    [pgliteTypes.DATE]: (v: string) => v,
+    [pgliteTypes.TIMESTAMPTZ]: (v: string) => v,
+    [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+    [pgliteTypes.INT8]: (v: string) => Number(v),
+  };
+  const pgl = inMemory ? new PGlite({ parsers }) : new PGlite(dataDir, { parsers });
+  await pgl.waitReady;
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pgl) });
+
+  // The fastest path PGlite offers: COPY … FROM '/dev/blob', one blob per batch of rows.
+  const copyRows = async (table: string, columns: readonly string[], rows: Rows) => {
+    const count = { n: 0 };
+    const statement = copySql(table, columns, `'/dev/blob'`);
+    for await (const chunk of copyChunks(rows, count)) await pgl.query(statement, [], { blob: new Blob([chunk]) });
+    return count.n;
+  };
+
+  const make = (k: Kdb, inTx: boolean): Db => ({
+    dialect: 'pglite',
+    kysely: k,
+    copyRows: inTx
+      ? copyRows
+      : (table, columns, rows) => kysely.connection().execute(() => copyRows(table, columns, rows)),
+    transaction: inTx ? (fn) => fn(make(k, true)) : (fn) => kysely.transaction().execute((trx) => fn(make(trx, true))),
+    close: () => kysely.destroy(),
+  });
+  return make(kysely, false);
+}

@@ -1,0 +1,129 @@
+/**
+ * The types that pass between the stages: a household's situation (from the sources),
+ * a right's result (from the rules), a decision (from eligibility), notifications and
+ * dossiers (from notify and prefill). Stages import these, never each other's internals.
+ */
+
+export type AgencyId = 'caf' | 'dgfip' | 'gipmds' | 'payeurs';
+
+/** Where a value comes from: the agency, the extract, its extraction date. */
+export interface Provenance {
+  readonly agency: AgencyId;
+  readonly extract: string;
+  readonly extractedOn: string;
+}
+
+export type Nationalite = 'FR' | 'UE_EEE_SUISSE' | 'HORS_UE';
+export type StatutLogement = 'LOCATAIRE' | 'PROPRIETAIRE' | 'ACCEDANT' | 'HEBERGE_GRATUIT' | 'SANS_DOMICILE';
+export type RoleFoyer = 'demandeur' | 'conjoint' | 'enfant' | 'autre_a_charge';
+export type NatureRessource =
+  | 'SALAIRE'
+  | 'ALLOCATION_CHOMAGE'
+  | 'INDEMNITES_JOURNALIERES'
+  | 'PENSION_RETRAITE'
+  | 'PENSION_INVALIDITE'
+  | 'AUTRE_REVENU_REMPLACEMENT';
+
+/** Monthly amounts by month `YYYY-MM`. */
+export type ByMonth<T> = Readonly<Record<string, T>>;
+
+export interface Person {
+  /** A stable internal key (pseudonymous: never the NIR itself). */
+  readonly key: string;
+  readonly role: RoleFoyer;
+  /** ISO date, possibly partial (`1975-03-00`, `1990-00-00`). */
+  readonly dateNaissance: string;
+  /** Date the person joined / left the household (ISO), when known. */
+  readonly dateEntree: string | null;
+  readonly dateSortie: string | null;
+  readonly nationalite: Nationalite;
+  readonly titreSejourDepuis: string | null;
+  readonly etudiant: boolean;
+  readonly grossesse: boolean;
+  /** Monthly "montant net social" by month and nature (GIP-MDS), net of restatements. */
+  readonly ressources: ByMonth<Partial<Record<NatureRessource, number>>>;
+}
+
+export interface PostalAddress {
+  readonly lines: readonly string[];
+  readonly codePostal: string | null;
+  readonly commune: string | null;
+}
+
+export interface Contacts {
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly postal: PostalAddress | null;
+}
+
+/** What is known of a household at a reference date, each part with its provenance. */
+export interface Situation {
+  /** `caf:<organisme>-<numero>` or `dgfip:<reference_avis>`. */
+  readonly householdKey: string;
+  readonly source: 'caf' | 'dgfip';
+  readonly couple: boolean;
+  /** Since when the family situation holds (start of isolation for an ISOLE case). */
+  readonly dateSituation: string | null;
+  /** Unknown (null) when the CAF does not know the household. */
+  readonly logement: StatutLogement | null;
+  readonly codeCommune: string | null;
+  readonly departement: string | null;
+  readonly persons: readonly Person[];
+  /** CAF benefits paid by month and benefit code (AF, APL, ASF…); null when unknown to the CAF. */
+  readonly prestations: ByMonth<Readonly<Record<string, number>>> | null;
+  readonly contacts: Contacts;
+  readonly provenance: Readonly<Record<string, Provenance>>;
+}
+
+/** One line of a computation, for operators (and the explanation to citizens). */
+export interface BreakdownLine {
+  readonly label: string;
+  readonly amount: number;
+}
+
+export interface UnmetCondition {
+  readonly code: string;
+  /** Plain French for the citizen and the operator. */
+  readonly message: string;
+  readonly values?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export type RightResult =
+  | {
+      readonly status: 'eligible';
+      /** Monthly (or yearly, per the right's unit) amount, in euros, rounded to the cent once. */
+      readonly amount: number;
+      readonly period: string;
+      readonly breakdown: readonly BreakdownLine[];
+      readonly explanation: string;
+      readonly details: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly status: 'not_eligible';
+      readonly period: string;
+      readonly reasons: readonly UnmetCondition[];
+      readonly explanation: string;
+      readonly details: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly status: 'undetermined';
+      readonly period: string;
+      readonly missing: readonly string[];
+      readonly explanation: string;
+    };
+
+export type ExclusionReason = 'deja_beneficiaire' | 'sans_canal_de_contact';
+
+/** A household's decision for one right and period, as stored. */
+export interface Decision {
+  readonly householdKey: string;
+  readonly pseudonym: string;
+  readonly rightId: string;
+  readonly period: string;
+  readonly result: RightResult;
+  readonly exclusion: ExclusionReason | null;
+  readonly inputsHash: string;
+  readonly rulesVersion: string;
+}
+
+export type Channel = 'email' | 'sms' | 'courrier';

@@ -1,0 +1,22 @@
+/**
+ * Paramètres légaux datés des droits calculés par proactif (RSA, prime d'activité, C2S, ASPA, ARS) et paramètres
+ * communs. Chaque paramètre est une `Series` : lire sa valeur à une date avec `valueAt(serie, 'AAAA-MM-JJ')`,
+ * sa référence légale avec `entryAt`.
+ */
+import { ars } from './ars.ts';
+import { aspa } from './aspa.ts';
+import { c2s } from './c2s.ts';
+import { common } from './common.ts';
+import { ppa } from './ppa.ts';
+import { rsa } from './rsa.ts';
+
+export { ars } from './ars.ts';
+export { aspa } from './aspa.ts';
+export { c2s, type PlafondsC2S } from './c2s.ts';
+export { common } from './common.ts';
+export { ppa } from './ppa.ts';
+export { rsa } from './rsa.ts';
+export { type Dated, entryAt, type Series, series, valueAt } from './series.ts';
+
+/** Tous les paramètres, groupés par droit. */
+export const parameters = { rsa, ppa, c2s, aspa, ars, common } as const;

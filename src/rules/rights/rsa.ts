@@ -1,0 +1,278 @@
+import type { BreakdownLine, Person, RightResult, Situation, UnmetCondition } from '../../model.ts';
+import { addMonths, ageAt, endOfMonth, frenchMonth, latestBirth, monthOf } from '../dates.ts';
+import { euros, roundCents } from '../money.ts';
+import { common } from '../parameters/common.ts';
+import { rsa as P } from '../parameters/rsa.ts';
+import { valueAt } from '../parameters/series.ts';
+import type { RightDefinition } from '../right.ts';
+
+/** Benefits of the CAF that count in full in the RSA resources (R262-6, RULES.md §1.5). */
+const PRESTATIONS_COMPTEES = ['AF', 'CF', 'PAJE_BASE', 'AAH', 'ASI', 'ASPA'] as const;
+const AIDES_LOGEMENT = ['AL', 'ALF', 'APL', 'ALS'] as const;
+
+/**
+ * Reference months of a claim or review month M (CASF R262-4 as amended by décret 2025-185):
+ * M-4..M-2 from 1 March 2025, M-3..M-1 before.
+ */
+export function referenceMonths(claimMonth: string): [string, string, string] {
+  const lag = claimMonth >= '2025-03' ? 4 : 3;
+  return [addMonths(claimMonth, -lag), addMonths(claimMonth, -lag + 1), addMonths(claimMonth, -lag + 2)];
+}
+
+/**
+ * Lump-sum rate of a household of `n` persons (R262-1): 1, +0.5 for the 2nd person, +0.3 for
+ * the 3rd, the 4th +0.3 in a couple or +0.4 for a single parent (40 % from the 3rd dependant),
+ * +0.4 for each further person.
+ */
+export function tauxFoyer(n: number, couple: boolean, date: string): number {
+  const t2 = valueAt(P.tauxDeuxiemePersonne, date);
+  const t3 = valueAt(P.tauxPersonneSupplementaire, date);
+  const t40 = valueAt(P.tauxTroisiemePersonneACharge, date);
+  let rate = 1;
+  if (n >= 2) rate += t2;
+  if (n >= 3) rate += t3;
+  if (n >= 4) rate += couple ? t3 : t40;
+  if (n >= 5) rate += t40 * (n - 4);
+  return rate;
+}
+
+/** Forfait logement for `n` persons (R262-9/10), on the non-majoré lump sums. */
+export function forfaitLogement(n: number, base: number, date: string): number {
+  if (n <= 1) return valueAt(P.tauxForfaitLogement1Personne, date) * base;
+  if (n === 2) return valueAt(P.tauxForfaitLogement2Personnes, date) * base * tauxFoyer(2, true, date);
+  return valueAt(P.tauxForfaitLogement3PersonnesOuPlus, date) * base * tauxFoyer(3, true, date);
+}
+
+function isPresent(p: Person, date: string): boolean {
+  return (p.dateEntree === null || p.dateEntree <= date) && (p.dateSortie === null || p.dateSortie > date);
+}
+
+/** A person's resources of a month: each nature's total, a negative total taken as zero (décret 2025-185). */
+function personResources(p: Person, month: string): number {
+  const byNature = p.ressources[month];
+  if (!byNature) return 0;
+  let total = 0;
+  for (const v of Object.values(byNature)) if (v !== undefined && v > 0) total += v;
+  return total;
+}
+
+function residenceOk(p: Person, asOf: string): boolean {
+  if (p.nationalite !== 'HORS_UE') return true;
+  if (!p.titreSejourDepuis) return false;
+  // Residence permit held for 5 years (L262-4 2°).
+  return ageAt(p.titreSejourDepuis, asOf) >= valueAt(P.dureeTitreSejourNonEee, asOf);
+}
+
+interface MonthFigures {
+  month: string;
+  persons: number;
+  montantForfaitaire: number;
+  majore: boolean;
+  forfaitLogement: number;
+  ressources: number;
+  intermediaire: number;
+}
+
+/** Everything computed for one household: the pure core of the RSA. */
+export function computeRsa(s: Situation, asOf: string): RightResult {
+  const claimMonth = monthOf(asOf);
+  const period = claimMonth;
+  const months = referenceMonths(claimMonth);
+
+  if (s.departement === '976')
+    return {
+      status: 'undetermined',
+      period,
+      missing: ['barème du RSA à Mayotte'],
+      explanation: 'Le RSA à Mayotte suit un barème propre que proactif ne calcule pas : dossier à examiner par un agent.',
+    };
+  if (s.source !== 'caf' || s.logement === null || s.prestations === null)
+    return {
+      status: 'undetermined',
+      period,
+      missing: ['composition du foyer selon la CAF', 'logement et aide au logement', 'prestations familiales versées'],
+      explanation:
+        "Ce foyer n'est pas connu de la CAF : sa situation de logement et les prestations qu'il perçoit manquent pour estimer le RSA.",
+    };
+
+  const adults = s.persons.filter((p) => (p.role === 'demandeur' || p.role === 'conjoint') && isPresent(p, asOf));
+  const dependantsAt = (date: string) =>
+    s.persons.filter(
+      (p) =>
+        (p.role === 'enfant' || p.role === 'autre_a_charge') &&
+        isPresent(p, date) &&
+        latestBirth(p.dateNaissance) <= date &&
+        ageAt(p.dateNaissance, date) < valueAt(P.ageLimitePersonneACharge, date),
+    );
+  const dependantsNow = dependantsAt(asOf);
+  const enceinte = adults.some((p) => p.grossesse);
+  const couple = s.couple && adults.length >= 2;
+
+  // Isolated-parent majoration (L262-9, R262-1/2): alone, pregnant or with a child, within 18
+  // months of the isolation or while the youngest child is under 3.
+  const youngest = Math.min(...dependantsNow.map((p) => ageAt(p.dateNaissance, asOf)));
+  const delai = valueAt(P.delaiMajorationIsolement, asOf);
+  const recentIsolation = s.dateSituation !== null && addMonths(monthOf(s.dateSituation), delai) > claimMonth;
+  const majoration =
+    !couple &&
+    (enceinte || dependantsNow.length > 0) &&
+    (enceinte || youngest < valueAt(P.ageLimiteEnfantMajorationIsolement, asOf) || recentIsolation);
+
+  const reasons: UnmetCondition[] = [];
+  const ageMin = valueAt(P.ageMinimumAllocataire, asOf);
+  const ages = adults.map((p) => ageAt(p.dateNaissance, asOf));
+  if (!ages.some((a) => a >= ageMin) && dependantsNow.length === 0 && !enceinte)
+    reasons.push({
+      code: 'age',
+      message: `Le RSA est ouvert à partir de ${ageMin} ans, ou plus tôt avec un enfant à charge ou attendu (le RSA jeune actif demande 3 214 heures de travail en 3 ans, non évaluées ici).`,
+      values: { ageDemandeur: ages[0] ?? null },
+    });
+  if (adults.length > 0 && adults.every((p) => p.etudiant) && !majoration)
+    reasons.push({
+      code: 'etudiant',
+      message: 'Les élèves, étudiants et stagiaires ne peuvent pas recevoir le RSA, sauf parent isolé (L262-4 4°).',
+    });
+  // A partner without the residence condition is not counted (L262-5); the majoration waives it.
+  const eligibleAdults = adults.filter((p) => majoration || residenceOk(p, asOf));
+  if (adults.length > 0 && eligibleAdults.length === 0)
+    reasons.push({
+      code: 'titre_de_sejour',
+      message: 'Il faut détenir depuis au moins 5 ans un titre de séjour autorisant à travailler (L262-4 2°).',
+    });
+  if (reasons.length)
+    return {
+      status: 'not_eligible',
+      period,
+      reasons,
+      explanation: reasons.map((r) => r.message).join(' '),
+      details: { referenceMonths: months },
+    };
+
+  const base = valueAt(P.montantDeBase, claimMonth);
+  const figures: MonthFigures[] = months.map((m) => {
+    const end = endOfMonth(m);
+    const deps = dependantsAt(end);
+    const prest = s.prestations?.[m] ?? {};
+    const al = AIDES_LOGEMENT.reduce((t, k) => t + Math.max(0, prest[k] ?? 0), 0);
+    let family = PRESTATIONS_COMPTEES.reduce((t, k) => t + (prest[k] ?? 0), 0);
+    if (prest.ASF)
+      family += Math.min(prest.ASF, valueAt(P.forfaitAsfOrphelinPartiel, m) * valueAt(common.bmaf, m) * deps.length);
+    const adultResources = eligibleAdults.reduce((t, p) => t + personResources(p, m), 0);
+
+    const amountFor = (counted: Person[]) => {
+      const n = eligibleAdults.length + counted.length;
+      const mf = base * tauxFoyer(n, couple, claimMonth);
+      const mfMaj = majoration
+        ? base *
+          (valueAt(P.tauxMajorationIsolement, claimMonth) +
+            valueAt(P.tauxMajorationIsolementParEnfant, claimMonth) * counted.length)
+        : 0;
+      const forfait = forfaitLogement(n, base, claimMonth);
+      const fl =
+        al > 0
+          ? Math.min(al, forfait)
+          : s.logement === 'PROPRIETAIRE' || s.logement === 'ACCEDANT' || s.logement === 'HEBERGE_GRATUIT'
+            ? forfait
+            : 0;
+      const res = adultResources + family + counted.reduce((t, p) => t + personResources(p, m), 0);
+      const applied = Math.max(mf, mfMaj);
+      return { n, mf: applied, majore: mfMaj > mf, fl, res, inter: applied - fl - res };
+    };
+    // A dependant with resources of his/her own is left out when counting him/her lowers the RSA.
+    let counted = deps;
+    for (const d of deps) {
+      if (personResources(d, m) <= 0) continue;
+      const without = counted.filter((x) => x !== d);
+      if (amountFor(without).inter > amountFor(counted).inter) counted = without;
+    }
+    const r = amountFor(counted);
+    return {
+      month: m,
+      persons: r.n,
+      montantForfaitaire: r.mf,
+      majore: r.majore,
+      forfaitLogement: r.fl,
+      ressources: r.res,
+      intermediaire: r.inter,
+    };
+  });
+
+  // R262-7: the amount due is the average of the three monthly intermediate amounts.
+  const mean = (f: (x: MonthFigures) => number) => figures.reduce((t, x) => t + f(x), 0) / figures.length;
+  const amount = roundCents(Math.max(0, mean((x) => x.intermediaire)));
+  const mfMean = roundCents(mean((x) => x.montantForfaitaire));
+  const flMean = roundCents(mean((x) => x.forfaitLogement));
+  const resMean = roundCents(mean((x) => x.ressources));
+  const majore = figures.some((x) => x.majore);
+  const persons = figures[figures.length - 1]?.persons ?? 1;
+  const breakdown: BreakdownLine[] = [
+    { label: majore ? 'Montant forfaitaire majoré (parent isolé)' : 'Montant forfaitaire', amount: mfMean },
+    { label: 'Forfait logement', amount: -flMean },
+    { label: 'Ressources moyennes du foyer', amount: -resMean },
+  ];
+  const details = {
+    referenceMonths: months,
+    base,
+    months: figures.map((f) => ({ ...f, intermediaire: roundCents(f.intermediaire) })),
+  };
+  const first = frenchMonth(months[0]);
+  const last = frenchMonth(months[2]);
+  const foyer =
+    persons === 1 ? 'Vous vivez seul(e)' : `Votre foyer compte ${persons} personnes`;
+  const story =
+    `${foyer} et vos ressources de ${first.split(' ')[0]} à ${last} ont été en moyenne de ${euros(resMean)} par mois` +
+    `, face à un montant forfaitaire de ${euros(mfMean)}${majore ? ' (majoré car vous élevez seul(e) un enfant ou attendez un enfant)' : ''}` +
+    `${flMean > 0 ? `, diminué de ${euros(flMean)} au titre du logement (forfait logement)` : ''}.`;
+  const minimum = valueAt(P.montantMinimumVerse, claimMonth);
+  if (amount < minimum)
+    return {
+      status: 'not_eligible',
+      period,
+      reasons: [
+        {
+          code: amount === 0 ? 'ressources_trop_elevees' : 'montant_inferieur_minimum',
+          message:
+            amount === 0
+              ? 'Les ressources du foyer dépassent le montant forfaitaire.'
+              : `Le montant calculé (${euros(amount)}) est inférieur au minimum versé de ${euros(minimum)}.`,
+          values: { montant: amount, minimum },
+        },
+      ],
+      explanation: `${story} ${amount === 0 ? 'Le RSA ne serait donc pas versé.' : `Le montant calculé, ${euros(amount)}, est sous le minimum de ${euros(minimum)} : il ne serait pas versé.`}`,
+      details,
+    };
+  return {
+    status: 'eligible',
+    amount,
+    period,
+    breakdown,
+    explanation: `${story} Vous pourriez recevoir environ ${euros(amount)} par mois de RSA.`,
+    details,
+  };
+}
+
+export const rsaRight: RightDefinition = {
+  id: 'rsa',
+  title: 'Revenu de solidarité active (RSA)',
+  legalReferences: ['CASF L262-1 à L262-58', 'CASF R262-1 à R262-11', 'décret 2025-185 (mois de référence)'],
+  unit: 'foyer',
+  amountPeriod: 'mois',
+  recheckOn: [
+    'anniversaire_25_ans',
+    'naissance',
+    'grossesse',
+    'separation',
+    'deces_conjoint',
+    'baisse_ressources',
+    'fin_allocation_chomage',
+    'age_aspa',
+  ],
+  inputs: [
+    { name: 'composition du foyer, dates de naissance, grossesse', heldBy: ['caf'] },
+    { name: 'logement et aide au logement', heldBy: ['caf'] },
+    { name: 'prestations familiales versées', heldBy: ['caf'] },
+    { name: 'ressources mensuelles (montant net social)', heldBy: ['gipmds'] },
+    { name: 'droits déjà ouverts', heldBy: ['payeurs', 'caf'] },
+  ],
+  evaluate: computeRsa,
+};

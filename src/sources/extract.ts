@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { Database } from '../db/database.ts';
+
+export type Agency = 'caf' | 'dgfip' | 'gipmds' | 'payeurs';
+
+/** What the importer knows of the file it reads, given to cross-field checks. */
+export interface ExtractContext {
+  /** The extraction date read from the file name (ISO). */
+  readonly extractedOn: string;
+}
+
+/** A problem found on one field of one record, in words an operator understands. */
+export interface FieldIssue {
+  readonly field: string | null;
+  readonly code: string;
+  readonly reason: string;
+}
+
+/**
+ * The declaration of one kind of extract: its name, its columns, the zod schema of a record,
+ * the staging table it lands in, and how a valid record becomes rows of that table.
+ */
+export interface ExtractSpec<T> {
+  readonly agency: Agency;
+  /** File name prefix, e.g. `caf_foyers`, or `beneficiaires_*` for any payer. */
+  readonly prefix: RegExp;
+  readonly extract: string;
+  readonly format: 'csv' | 'jsonl';
+  /** CSV: the header expected (every column, none else). JSONL: the keys of a line. */
+  readonly columns: readonly string[];
+  readonly schema: z.ZodType<T>;
+  /** Checks that need more than one field or the extraction date. */
+  check?(record: T, ctx: ExtractContext): FieldIssue[];
+  /** A key that identifies the record within the file, to dedupe exact repeats. */
+  readonly table: keyof Database & string;
+  /** Columns of the staging table filled by `toRows` (provenance columns are added by the importer). */
+  readonly tableColumns: readonly string[];
+  toRows(record: T): unknown[][];
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { checkNir } from './nir.ts';
+
+/**
+ * zod field types for the French extracts. Every field arrives as the string of the file;
+ * each type turns it into a typed value or adds an issue whose message an operator can read.
+ * An issue's `params.code` is a stable code for counting rejections (NIR_CLE, DATE_INVALIDE…).
+ */
+
+const empty = (s: string) => s.trim() === '';
+
+function issue(ctx: z.core.$RefinementCtx, code: string, message: string) {
+  ctx.addIssue({ code: 'custom', message, params: { code } });
+  return z.NEVER;
+}
+
+/** A required text, trimmed; NFC so that macOS-decomposed accents compare equal. */
+export const text = z.string().transform((s, ctx) => {
+  const t = s.trim().normalize('NFC');
+  return t === '' ? issue(ctx, 'VALEUR_MANQUANTE', 'valeur obligatoire manquante') : t;
+});
+
+/** An optional text: an empty field is null (unknown), never ''. */
+export const optText = z.string().transform((s) => (empty(s) ? null : s.trim().normalize('NFC')));
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function parseFrDate(s: string): string | null {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s.trim());
+  return m ? isoDate(Number(m[3]), Number(m[2]), Number(m[1])) : null;
+}
+
+/** A date `JJ/MM/AAAA` → `AAAA-MM-JJ`. 31/02 is refused. */
+export const frDate = z.string().transform((s, ctx) => {
+  const d = parseFrDate(s);
+  return d ?? issue(ctx, 'DATE_INVALIDE', `date « ${s.trim()} » invalide (attendu JJ/MM/AAAA, date réelle)`);
+});
+
+export const optFrDate = z.string().transform((s, ctx) => {
+  if (empty(s)) return null;
+  const d = parseFrDate(s);
+  return d ?? issue(ctx, 'DATE_INVALIDE', `date « ${s.trim()} » invalide (attendu JJ/MM/AAAA, date réelle)`);
+});
+
+/**
+ * A birth date, possibly partial (`00/03/1975`, `00/00/1990`): kept as `1975-03-00`.
+ * A birth after the extraction date is refused (checked by the extract, which knows that date).
+ */
+export const birthDate = z.string().transform((s, ctx) => {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s.trim());
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (d === 0 && mo >= 0 && mo <= 12) return `${m[3]}-${m[2]}-00`;
+    const iso = isoDate(y, mo, d);
+    if (iso) return iso;
+  }
+  return issue(ctx, 'DATE_INVALIDE', `date de naissance « ${s.trim()} » invalide (attendu JJ/MM/AAAA)`);
+});
+
+/** A month `AAAA-MM`. */
+export const month = z.string().transform((s, ctx) => {
+  const t = s.trim();
+  const m = /^(\d{4})-(\d{2})$/.exec(t);
+  return m && Number(m[2]) >= 1 && Number(m[2]) <= 12
+    ? t
+    : issue(ctx, 'MOIS_INVALIDE', `mois « ${t} » invalide (attendu AAAA-MM)`);
+});
+
+function parseAmount(s: string): number | null {
+  // Tolerates NBSP/space thousands, dot thousands with a decimal comma, a trailing €.
+  let t = s.replace(/[\s\u00a0\u202f€]/g, '');
+  if (t.includes(',')) t = t.replace(/\./g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+/** An amount in euros with a decimal comma; negative only where `allowNegative`. */
+export function amount(opts: { allowNegative?: boolean } = {}) {
+  return z.string().transform((s, ctx) => {
+    const v = parseAmount(s);
+    if (v === null) return issue(ctx, 'MONTANT_INVALIDE', `montant « ${s.trim()} » illisible (attendu 1234,56)`);
+    if (v < 0 && !opts.allowNegative) return issue(ctx, 'MONTANT_NEGATIF', `montant négatif « ${s.trim()} » non admis ici`);
+    return v;
+  });
+}
+
+export function optAmount(opts: { allowNegative?: boolean } = {}) {
+  const a = amount(opts);
+  return z.string().transform((s, ctx) => {
+    if (empty(s)) return null;
+    const r = a.safeParse(s);
+    if (r.success) return r.data;
+    const first = r.error.issues[0];
+    return issue(ctx, String((first as { params?: { code?: string } })?.params?.code ?? 'MONTANT_INVALIDE'), first?.message ?? 'montant invalide');
+  });
+}
+
+export const optInteger = z.string().transform((s, ctx) => {
+  if (empty(s)) return null;
+  const v = parseAmount(s);
+  return v !== null && Number.isInteger(v) ? v : issue(ctx, 'ENTIER_INVALIDE', `nombre entier attendu, lu « ${s.trim()} »`);
+});
+
+/** A closed list of codes; surrounding spaces and case are forgiven, nothing else. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, label: string) {
+  return z.string().transform((s, ctx) => {
+    const t = s.trim().toUpperCase();
+    return (values as readonly string[]).includes(t)
+      ? (t as T[number])
+      : issue(ctx, 'VALEUR_INCONNUE', `${label} « ${s.trim()} » inconnu (valeurs admises : ${values.join(', ')})`);
+  });
+}
+
+export function optOneOf<const T extends readonly [string, ...string[]]>(values: T, label: string) {
+  const e = oneOf(values, label);
+  return z.string().transform((s, ctx) => {
+    if (empty(s)) return null;
+    const r = e.safeParse(s);
+    return r.success ? r.data : issue(ctx, 'VALEUR_INCONNUE', r.error.issues[0]?.message ?? 'valeur inconnue');
+  });
+}
+
+/** O/N flag; empty is false where the column says "N by default". */
+export const flagON = z.string().transform((s, ctx) => {
+  const t = s.trim().toUpperCase();
+  if (t === 'O') return true;
+  if (t === 'N' || t === '') return false;
+  return issue(ctx, 'VALEUR_INCONNUE', `« ${s.trim()} » : O ou N attendu`);
+});
+
+/** O/N flag where empty means unknown. */
+export const optFlagON = z.string().transform((s, ctx) => {
+  const t = s.trim().toUpperCase();
+  if (t === '') return null;
+  if (t === 'O') return true;
+  if (t === 'N') return false;
+  return issue(ctx, 'VALEUR_INCONNUE', `« ${s.trim()} » : O, N ou vide attendu`);
+});
+
+/** NIR checked (structure and key); empty allowed (identity then rests on civil-status traits). */
+export const optNir = z.string().transform((s, ctx) => {
+  if (empty(s)) return null;
+  const r = checkNir(s);
+  return r.ok ? r.nir : issue(ctx, r.code, r.message);
+});
+
+export const nir = z.string().transform((s, ctx) => {
+  if (empty(s)) return issue(ctx, 'VALEUR_MANQUANTE', 'NIR obligatoire manquant');
+  const r = checkNir(s);
+  return r.ok ? r.nir : issue(ctx, r.code, r.message);
+});
+
+/** Postal code or INSEE commune code (5 characters; Corsica 2A/2B; 4 digits padded). */
+export const optCodeCommune = z.string().transform((s, ctx) => {
+  if (empty(s)) return null;
+  let t = s.trim().toUpperCase();
+  if (/^\d{4}$/.test(t)) t = `0${t}`;
+  return /^(\d{5}|2[AB]\d{3})$/.test(t) ? t : issue(ctx, 'CODE_COMMUNE', `code « ${s.trim()} » invalide (5 caractères attendus)`);
+});

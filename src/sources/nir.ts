@@ -1,0 +1,28 @@
+/**
+ * NIR (numéro d'inscription au répertoire, « numéro de sécurité sociale »): 13 characters
+ * and a 2-digit key = 97 − (number mod 97), Corsica 2A/2B read as 19/18 for the computation.
+ */
+export type NirCheck =
+  | { ok: true; nir: string; temporary: boolean; keyComputed: boolean }
+  | { ok: false; code: 'NIR_FORMAT' | 'NIR_CLE'; message: string };
+
+/** The key of a 13-character NIR body (Corsica letters substituted). */
+export function nirKey(body13: string): number {
+  const digits = body13.replace(/^(.{5})2A/i, '$119').replace(/^(.{5})2B/i, '$118');
+  const n = BigInt(digits);
+  return 97 - Number(n % 97n);
+}
+
+/** Normalises (spaces, dots, lower-case Corsica) and checks a NIR. */
+export function checkNir(raw: string): NirCheck {
+  const s = raw.replace(/[\s.]/g, '').toUpperCase();
+  if (!/^[1-478][0-9]{4}(?:[0-9]{2}|2A|2B)[0-9]{6}(?:[0-9]{2})?$/.test(s))
+    return { ok: false, code: 'NIR_FORMAT', message: 'le NIR doit compter 15 caractères (13 chiffres et la clé)' };
+  const body = s.slice(0, 13);
+  const key = nirKey(body);
+  const temporary = s[0] === '7' || s[0] === '8';
+  if (s.length === 13) return { ok: true, nir: body + String(key).padStart(2, '0'), temporary, keyComputed: true };
+  if (Number(s.slice(13)) !== key)
+    return { ok: false, code: 'NIR_CLE', message: 'la clé du NIR ne correspond pas au numéro (erreur de saisie ?)' };
+  return { ok: true, nir: s, temporary, keyComputed: false };
+}

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Transform, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { parse as parseCsv } from 'csv-parse';
+import iconv from 'iconv-lite';
+
+/** One record as read from a file: its line number, its fields (strings), its raw text. */
+export interface RawRecord {
+  readonly line: number;
+  readonly fields: Record<string, unknown> | null;
+  readonly raw: string;
+  /** Set when the line itself cannot be read (bad JSON, wrong number of fields). */
+  readonly error?: { code: string; reason: string };
+}
+
+/** SHA-256 of a file's bytes, read as a stream. */
+export async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/**
+ * Decodes bytes to text: UTF-8 (BOM stripped) when the start of the file is valid UTF-8,
+ * else windows-1252 (what "Latin-1" exports from Windows really are: € is 0x80, ’ is 0x92).
+ */
+function decoder(): Transform {
+  let inner: Transform | null = null;
+  const out = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      if (!inner) {
+        let utf8 = true;
+        try {
+          // The last 3 bytes may be a character cut by the chunk boundary.
+          new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, Math.max(0, chunk.length - 3)));
+        } catch {
+          utf8 = false;
+        }
+        inner = iconv.decodeStream(utf8 ? 'utf8' : 'win1252', { stripBOM: true }) as unknown as Transform;
+        inner.on('data', (s: string) => out.push(s));
+        inner.on('error', (e: Error) => out.destroy(e));
+      }
+      inner.write(chunk, done);
+    },
+    flush(done) {
+      if (!inner) return done();
+      inner.once('end', () => done());
+      inner.end();
+    },
+  });
+  return out;
+}
+
+function openText(path: string, gzip: boolean): Readable {
+  const file = createReadStream(path);
+  const bytes = gzip ? file.pipe(createGunzip()) : file;
+  const text = bytes.pipe(decoder());
+  // Errors of the byte layers (truncated gzip) must reach the consumer.
+  file.on('error', (e: Error) => text.destroy(e));
+  if (gzip) bytes.on('error', (e: Error) => text.destroy(e));
+  return text;
+}
+
+/** The header of a CSV as read (names trimmed), or null for an empty file. */
+export type HeaderCheck = (header: string[]) => void;
+
+/**
+ * Streams the records of a `;`-separated CSV. `onHeader` sees the header before any row
+ * is read and may throw to refuse the file. Quoted fields may hold `;` and line breaks.
+ */
+export async function* readCsv(path: string, gzip: boolean, onHeader: HeaderCheck): AsyncGenerator<RawRecord> {
+  let header: string[] | null = null;
+  const parser = openText(path, gzip).pipe(
+    parseCsv({
+      delimiter: ';',
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      raw: true,
+    }),
+  );
+  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+    const raw = item.raw.replace(/\r?\n$/, '');
+    if (!header) {
+      header = item.record.map((h) => h.trim());
+      onHeader(header);
+      continue;
+    }
+    const rec = item.record;
+    if (rec.length === 1 && rec[0]?.trim() === '') continue;
+    if (rec.length !== header.length) {
+      yield {
+        line: item.info.lines,
+        fields: null,
+        raw,
+        error: {
+          code: 'LIGNE_INCOMPLETE',
+          reason: `${rec.length} champs au lieu de ${header.length} (ligne tronquée ou séparateur en trop)`,
+        },
+      };
+      continue;
+    }
+    if (rec.every((v, i) => v.trim() === header?.[i])) {
+      yield { line: item.info.lines, fields: null, raw, error: { code: 'ENTETE_REPETEE', reason: 'en-tête répété au milieu du fichier' } };
+      continue;
+    }
+    const fields: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) fields[header[i] as string] = rec[i] as string;
+    yield { line: item.info.lines, fields, raw };
+  }
+  if (!header) onHeader([]);
+}
+
+/** Streams the lines of a JSONL file, one JSON object per line. */
+export async function* readJsonl(path: string, gzip: boolean): AsyncGenerator<RawRecord> {
+  const lines = createInterface({ input: openText(path, gzip), crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      yield { line: n, fields: null, raw: line, error: { code: 'JSON_INVALIDE', reason: 'ligne JSON illisible (tronquée ?)' } };
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      yield { line: n, fields: null, raw: line, error: { code: 'JSON_INVALIDE', reason: 'un objet JSON est attendu par ligne' } };
+      continue;
+    }
+    yield { line: n, fields: value as Record<string, unknown>, raw: line };
+  }
+}

@@ -1,0 +1,48 @@
+import type { ExtractContext, ExtractSpec, FieldIssue } from './extract.ts';
+import type { RawRecord } from './read.ts';
+
+export type Validated = { ok: true; rows: unknown[][] } | { ok: false; issues: FieldIssue[] };
+
+/**
+ * Validates one record against its extract's schema and checks (pure). Collects every
+ * issue of the record rather than stopping at the first one.
+ */
+export function validateRecord<T>(spec: ExtractSpec<T>, rec: RawRecord, ctx: ExtractContext): Validated {
+  if (rec.error || !rec.fields) {
+    return { ok: false, issues: [{ field: null, code: rec.error?.code ?? 'LIGNE_ILLISIBLE', reason: rec.error?.reason ?? 'ligne illisible' }] };
+  }
+  if (spec.format === 'jsonl') {
+    const missing = spec.columns.filter((c) => !(c in (rec.fields as object)));
+    if (missing.length)
+      return { ok: false, issues: missing.map((c) => ({ field: c, code: 'CHAMP_MANQUANT', reason: `champ « ${c} » absent` })) };
+  }
+  const parsed = spec.schema.safeParse(rec.fields);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({
+        field: i.path.map(String).join('.') || null,
+        code: String((i as { params?: { code?: string } }).params?.code ?? (i.code === 'invalid_type' ? 'TYPE_INVALIDE' : 'VALEUR_INVALIDE')),
+        reason: i.code === 'invalid_type' ? 'valeur absente ou de mauvais type' : i.message,
+      })),
+    };
+  }
+  const issues = spec.check?.(parsed.data, ctx) ?? [];
+  return issues.length ? { ok: false, issues } : { ok: true, rows: spec.toRows(parsed.data) };
+}
+
+/** Compares a CSV header with the expected columns; returns the problems, in French. */
+export function checkHeader(expected: readonly string[], header: readonly string[]): string[] {
+  if (header.length === 0) return ['fichier vide (pas même une ligne d’en-tête)'];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (seen.has(h)) problems.push(`colonne « ${h} » en double`);
+    seen.add(h);
+  }
+  const missing = expected.filter((c) => !seen.has(c));
+  const extra = header.filter((h) => !expected.includes(h));
+  if (missing.length) problems.push(`colonne(s) manquante(s) : ${missing.join(', ')}`);
+  if (extra.length) problems.push(`colonne(s) inattendue(s) : ${extra.join(', ')}`);
+  return problems;
+}
