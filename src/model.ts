@@ -30,13 +30,16 @@ export type ByMonth<T> = Readonly<Record<string, T>>;
 export interface Person {
   /** A stable internal key (pseudonymous: never the NIR itself). */
   readonly key: string;
+  /** Identity as the agency holds it: used to pre-fill a dossier, never logged. */
+  readonly identite: { readonly nir: string | null; readonly nom: string; readonly prenoms: string };
   readonly role: RoleFoyer;
   /** ISO date, possibly partial (`1975-03-00`, `1990-00-00`). */
   readonly dateNaissance: string;
   /** Date the person joined / left the household (ISO), when known. */
   readonly dateEntree: string | null;
   readonly dateSortie: string | null;
-  readonly nationalite: Nationalite;
+  /** Unknown (null) when the agency does not hold it (DGFiP). */
+  readonly nationalite: Nationalite | null;
   readonly titreSejourDepuis: string | null;
   readonly etudiant: boolean;
   readonly grossesse: boolean;

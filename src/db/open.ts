@@ -120,7 +120,8 @@ function openPostgres(url: string): Db {
     async transaction(fn) {
       const client = await pool.connect();
       // A kysely bound to this one client, so that queries and COPY share the transaction.
-      const single = { connect: async () => Object.assign(client, { release() {} }), end: async () => {} };
+      const borrowed = { query: client.query.bind(client), release() {} };
+      const single = { connect: async () => borrowed, end: async () => {} };
       const txKysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single as never }) });
       const tx: Db = {
         dialect: 'pg',

@@ -51,6 +51,19 @@ export function latestBirth(birth: string): string {
 
 /** French month name and year: `mai 2025`. */
 export function frenchMonth(month: string): string {
-  const names = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+  const names = [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ];
   return `${names[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }

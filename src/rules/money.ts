@@ -6,7 +6,7 @@
  */
 export function roundCents(x: number): number {
   const n = Number((x * 100).toPrecision(12));
-  return Math.sign(n) * Math.round(Math.abs(n)) / 100;
+  return (Math.sign(n) * Math.round(Math.abs(n))) / 100;
 }
 
 /** Truncates to the cent (used where the law or the payer truncates: ASPA monthly, CRDS). */

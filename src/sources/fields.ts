@@ -83,7 +83,8 @@ export function amount(opts: { allowNegative?: boolean } = {}) {
   return z.string().transform((s, ctx) => {
     const v = parseAmount(s);
     if (v === null) return issue(ctx, 'MONTANT_INVALIDE', `montant « ${s.trim()} » illisible (attendu 1234,56)`);
-    if (v < 0 && !opts.allowNegative) return issue(ctx, 'MONTANT_NEGATIF', `montant négatif « ${s.trim()} » non admis ici`);
+    if (v < 0 && !opts.allowNegative)
+      return issue(ctx, 'MONTANT_NEGATIF', `montant négatif « ${s.trim()} » non admis ici`);
     return v;
   });
 }
@@ -95,14 +96,20 @@ export function optAmount(opts: { allowNegative?: boolean } = {}) {
     const r = a.safeParse(s);
     if (r.success) return r.data;
     const first = r.error.issues[0];
-    return issue(ctx, String((first as { params?: { code?: string } })?.params?.code ?? 'MONTANT_INVALIDE'), first?.message ?? 'montant invalide');
+    return issue(
+      ctx,
+      String((first as { params?: { code?: string } })?.params?.code ?? 'MONTANT_INVALIDE'),
+      first?.message ?? 'montant invalide',
+    );
   });
 }
 
 export const optInteger = z.string().transform((s, ctx) => {
   if (empty(s)) return null;
   const v = parseAmount(s);
-  return v !== null && Number.isInteger(v) ? v : issue(ctx, 'ENTIER_INVALIDE', `nombre entier attendu, lu « ${s.trim()} »`);
+  return v !== null && Number.isInteger(v)
+    ? v
+    : issue(ctx, 'ENTIER_INVALIDE', `nombre entier attendu, lu « ${s.trim()} »`);
 });
 
 /** A closed list of codes; surrounding spaces and case are forgiven, nothing else. */
@@ -159,5 +166,7 @@ export const optCodeCommune = z.string().transform((s, ctx) => {
   if (empty(s)) return null;
   let t = s.trim().toUpperCase();
   if (/^\d{4}$/.test(t)) t = `0${t}`;
-  return /^(\d{5}|2[AB]\d{3})$/.test(t) ? t : issue(ctx, 'CODE_COMMUNE', `code « ${s.trim()} » invalide (5 caractères attendus)`);
+  return /^(\d{5}|2[AB]\d{3})$/.test(t)
+    ? t
+    : issue(ctx, 'CODE_COMMUNE', `code « ${s.trim()} » invalide (5 caractères attendus)`);
 });

@@ -1,5 +1,5 @@
-import { EXTRACTS } from './registry.ts';
 import type { ExtractSpec } from './extract.ts';
+import { EXTRACTS } from './registry.ts';
 
 export interface ExtractFileName {
   readonly spec: ExtractSpec<never>;
@@ -14,13 +14,20 @@ export interface ExtractFileName {
  */
 export function parseExtractFileName(baseName: string): ExtractFileName | { error: string } {
   const m = /^(.+)_(\d{8})\.(csv|jsonl)(\.gz)?$/i.exec(baseName);
-  if (!m) return { error: 'nom de fichier sans date : attendu <agence>_<extrait>_<AAAAMMJJ>.csv ou .jsonl (éventuellement .gz)' };
+  if (!m)
+    return {
+      error: 'nom de fichier sans date : attendu <agence>_<extrait>_<AAAAMMJJ>.csv ou .jsonl (éventuellement .gz)',
+    };
   const [, stem = '', ymd = '', ext = '', gz] = m;
   const spec = EXTRACTS.find((s) => s.prefix.test(stem));
-  if (!spec) return { error: `extrait « ${stem} » inconnu (connus : caf_foyers, caf_membres, caf_droits, dgfip_foyers, gipmds_ressources, beneficiaires_<payeur>)` };
+  if (!spec)
+    return {
+      error: `extrait « ${stem} » inconnu (connus : caf_foyers, caf_membres, caf_droits, dgfip_foyers, gipmds_ressources, beneficiaires_<payeur>)`,
+    };
   if (spec.format !== ext.toLowerCase()) return { error: `l'extrait ${stem} est attendu au format ${spec.format}` };
   const iso = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
   const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { error: `date ${ymd} du nom de fichier invalide` };
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso)
+    return { error: `date ${ymd} du nom de fichier invalide` };
   return { spec, extractedOn: iso, gzip: Boolean(gz) };
 }

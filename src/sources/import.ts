@@ -64,7 +64,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     spec.format === 'csv'
       ? readCsv(path, gzip, (header) => {
           const problems = checkHeader(spec.columns, header);
-          if (problems.length) throw new SourceFormatError(file, `en-tête refusé, aucune ligne importée : ${problems.join(' ; ')}`);
+          if (problems.length)
+            throw new SourceFormatError(file, `en-tête refusé, aucune ligne importée : ${problems.join(' ; ')}`);
         })
       : readJsonl(path, gzip);
 
@@ -72,7 +73,16 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   return db.transaction(async (tx) => {
     const { id } = await tx.kysely
       .insertInto('import_file')
-      .values({ agency: spec.agency, extract: spec.extract, file_name: file, sha256, extracted_on: extractedOn, rows_read: 0, rows_accepted: 0, rows_rejected: 0 })
+      .values({
+        agency: spec.agency,
+        extract: spec.extract,
+        file_name: file,
+        sha256,
+        extracted_on: extractedOn,
+        rows_read: 0,
+        rows_accepted: 0,
+        rows_rejected: 0,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     let read = 0;
@@ -98,14 +108,26 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
           } else {
             for (const i of v.issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
             const first = v.issues[0];
-            rejects.push([id, file, rec.line, v.issues.map((i) => i.field ?? '').join(',') || null, first?.code, v.issues.map((i) => (i.field ? `${i.field} : ${i.reason}` : i.reason)).join(' ; '), rec.raw.slice(0, RAW_MAX)]);
+            rejects.push([
+              id,
+              file,
+              rec.line,
+              v.issues.map((i) => i.field ?? '').join(',') || null,
+              first?.code,
+              v.issues.map((i) => (i.field ? `${i.field} : ${i.reason}` : i.reason)).join(' ; '),
+              rec.raw.slice(0, RAW_MAX),
+            ]);
           }
         }
       } catch (e) {
         if (e instanceof ProactifError) throw e;
         const msg = (e as Error).message ?? String(e);
         const gz = /unexpected end of file|incorrect header check|invalid/i.test(msg) && gzip;
-        throw new SourceFormatError(file, gz ? 'archive gzip tronquée ou corrompue : fichier refusé, rien importé' : `lecture impossible : ${msg}`, { cause: e });
+        throw new SourceFormatError(
+          file,
+          gz ? 'archive gzip tronquée ou corrompue : fichier refusé, rien importé' : `lecture impossible : ${msg}`,
+          { cause: e },
+        );
       }
     }
     await tx.copyRows(spec.table, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], accepted_rows());
@@ -118,6 +140,17 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       .set({ rows_read: read, rows_accepted: accepted, rows_rejected: rejected })
       .where('id', '=', id)
       .execute();
-    return { file, status: 'imported', agency: spec.agency, extract: spec.extract, extractedOn, read, accepted, rejected, duplicates, rejectedByCode: byCode };
+    return {
+      file,
+      status: 'imported',
+      agency: spec.agency,
+      extract: spec.extract,
+      extractedOn,
+      read,
+      accepted,
+      rejected,
+      duplicates,
+      rejectedByCode: byCode,
+    };
   });
 }

@@ -4,7 +4,12 @@ import { checkNir, nirKey } from './nir.ts';
 describe('NIR', () => {
   it('accepts the examples of SOURCES.md §7.1, keys computed by hand', () => {
     // 2870608105214 mod 97 = 87 → key 10
-    expect(checkNir('287060810521410')).toEqual({ ok: true, nir: '287060810521410', temporary: false, keyComputed: false });
+    expect(checkNir('287060810521410')).toEqual({
+      ok: true,
+      nir: '287060810521410',
+      temporary: false,
+      keyComputed: false,
+    });
     expect(nirKey('2870608105214')).toBe(10);
   });
   it('reads Corsica 2A as 19 for the key', () => {

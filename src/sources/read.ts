@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Transform, type Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
@@ -104,7 +104,12 @@ export async function* readCsv(path: string, gzip: boolean, onHeader: HeaderChec
       continue;
     }
     if (rec.every((v, i) => v.trim() === header?.[i])) {
-      yield { line: item.info.lines, fields: null, raw, error: { code: 'ENTETE_REPETEE', reason: 'en-tête répété au milieu du fichier' } };
+      yield {
+        line: item.info.lines,
+        fields: null,
+        raw,
+        error: { code: 'ENTETE_REPETEE', reason: 'en-tête répété au milieu du fichier' },
+      };
       continue;
     }
     const fields: Record<string, string> = {};
@@ -125,11 +130,21 @@ export async function* readJsonl(path: string, gzip: boolean): AsyncGenerator<Ra
     try {
       value = JSON.parse(line);
     } catch {
-      yield { line: n, fields: null, raw: line, error: { code: 'JSON_INVALIDE', reason: 'ligne JSON illisible (tronquée ?)' } };
+      yield {
+        line: n,
+        fields: null,
+        raw: line,
+        error: { code: 'JSON_INVALIDE', reason: 'ligne JSON illisible (tronquée ?)' },
+      };
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { line: n, fields: null, raw: line, error: { code: 'JSON_INVALIDE', reason: 'un objet JSON est attendu par ligne' } };
+      yield {
+        line: n,
+        fields: null,
+        raw: line,
+        error: { code: 'JSON_INVALIDE', reason: 'un objet JSON est attendu par ligne' },
+      };
       continue;
     }
     yield { line: n, fields: value as Record<string, unknown>, raw: line };

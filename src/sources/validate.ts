@@ -9,12 +9,20 @@ export type Validated = { ok: true; rows: unknown[][] } | { ok: false; issues: F
  */
 export function validateRecord<T>(spec: ExtractSpec<T>, rec: RawRecord, ctx: ExtractContext): Validated {
   if (rec.error || !rec.fields) {
-    return { ok: false, issues: [{ field: null, code: rec.error?.code ?? 'LIGNE_ILLISIBLE', reason: rec.error?.reason ?? 'ligne illisible' }] };
+    return {
+      ok: false,
+      issues: [
+        { field: null, code: rec.error?.code ?? 'LIGNE_ILLISIBLE', reason: rec.error?.reason ?? 'ligne illisible' },
+      ],
+    };
   }
   if (spec.format === 'jsonl') {
     const missing = spec.columns.filter((c) => !(c in (rec.fields as object)));
     if (missing.length)
-      return { ok: false, issues: missing.map((c) => ({ field: c, code: 'CHAMP_MANQUANT', reason: `champ « ${c} » absent` })) };
+      return {
+        ok: false,
+        issues: missing.map((c) => ({ field: c, code: 'CHAMP_MANQUANT', reason: `champ « ${c} » absent` })),
+      };
   }
   const parsed = spec.schema.safeParse(rec.fields);
   if (!parsed.success) {
@@ -22,7 +30,10 @@ export function validateRecord<T>(spec: ExtractSpec<T>, rec: RawRecord, ctx: Ext
       ok: false,
       issues: parsed.error.issues.map((i) => ({
         field: i.path.map(String).join('.') || null,
-        code: String((i as { params?: { code?: string } }).params?.code ?? (i.code === 'invalid_type' ? 'TYPE_INVALIDE' : 'VALEUR_INVALIDE')),
+        code: String(
+          (i as { params?: { code?: string } }).params?.code ??
+            (i.code === 'invalid_type' ? 'TYPE_INVALIDE' : 'VALEUR_INVALIDE'),
+        ),
         reason: i.code === 'invalid_type' ? 'valeur absente ou de mauvais type' : i.message,
       })),
     };

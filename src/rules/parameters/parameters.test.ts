@@ -6,7 +6,9 @@ import { aspa, c2s, common, entryAt, parameters, ppa, rsa, type Series, valueAt 
 const cents = (x: number): number => Math.round((x + 1e-9) * 100) / 100;
 
 function isSeries(x: unknown): x is Series<unknown> {
-  return typeof x === 'object' && x !== null && typeof (x as Series).name === 'string' && Array.isArray((x as Series).values);
+  return (
+    typeof x === 'object' && x !== null && typeof (x as Series).name === 'string' && Array.isArray((x as Series).values)
+  );
 }
 
 /** Every series reachable from `parameters`, with its access path, each object once. */
@@ -78,10 +80,13 @@ describe('every series', () => {
     return '2014-01-01';
   };
 
-  it.each(list.map(({ path, s }) => [path, s] as const))('%s: covers its start (2014-01-01 at the latest) to 2026', (path, s) => {
-    expect(() => valueAt(s, firstDateFor(path))).not.toThrow();
-    expect(() => valueAt(s, '2026-12-31')).not.toThrow();
-  });
+  it.each(list.map(({ path, s }) => [path, s] as const))(
+    '%s: covers its start (2014-01-01 at the latest) to 2026',
+    (path, s) => {
+      expect(() => valueAt(s, firstDateFor(path))).not.toThrow();
+      expect(() => valueAt(s, '2026-12-31')).not.toThrow();
+    },
+  );
 });
 
 describe('a date before the first value', () => {
@@ -235,7 +240,11 @@ describe('prime d’activité (RULES.md §2)', () => {
 
   it('student / apprentice floor 0.55 × 169 h × SMIC', () => {
     const floor = (d: string) =>
-      cents(valueAt(ppa.tauxPlancherApprenant, d) * valueAt(ppa.heuresPlancherApprenant, d) * valueAt(common.smicBrutHoraire, d));
+      cents(
+        valueAt(ppa.tauxPlancherApprenant, d) *
+          valueAt(ppa.heuresPlancherApprenant, d) *
+          valueAt(common.smicBrutHoraire, d),
+      );
     expect(floor('2024-06-01')).toBe(1082.87);
     expect(floor('2024-11-01')).toBe(1104.25);
     expect(floor('2026-01-01')).toBe(1117.26);
@@ -253,9 +262,27 @@ describe('C2S (RULES.md §3)', () => {
   });
 
   it('published tables by household size', () => {
-    expect(valueAt(c2s.plafondsPublies, '2023-04-01')).toEqual({ p1: 9719, p2: 14578, p3: 17494, p4: 20409, parPersonneSupplementaire: 3887 });
-    expect(valueAt(c2s.plafondsPublies, '2025-04-01')).toEqual({ p1: 10339, p2: 15508, p3: 18609, p4: 21711, parPersonneSupplementaire: 4135 });
-    expect(valueAt(c2s.plafondsPubliesParticipation, '2024-04-01')).toEqual({ p1: 13724, p2: 20586, p3: 24703, p4: 28820, parPersonneSupplementaire: 5490 });
+    expect(valueAt(c2s.plafondsPublies, '2023-04-01')).toEqual({
+      p1: 9719,
+      p2: 14578,
+      p3: 17494,
+      p4: 20409,
+      parPersonneSupplementaire: 3887,
+    });
+    expect(valueAt(c2s.plafondsPublies, '2025-04-01')).toEqual({
+      p1: 10339,
+      p2: 15508,
+      p3: 18609,
+      p4: 21711,
+      parPersonneSupplementaire: 4135,
+    });
+    expect(valueAt(c2s.plafondsPubliesParticipation, '2024-04-01')).toEqual({
+      p1: 13724,
+      p2: 20586,
+      p3: 24703,
+      p4: 28820,
+      parPersonneSupplementaire: 5490,
+    });
     expect(valueAt(c2s.plafondsPubliesParticipation, '2025-04-01')?.p1).toBe(13957);
     expect(valueAt(c2s.plafondsPubliesDom, '2024-04-01')?.p1).toBe(11315);
     expect(valueAt(c2s.plafondsPubliesDomParticipation, '2024-04-01')?.parPersonneSupplementaire).toBe(6110);
@@ -299,11 +326,13 @@ describe('C2S (RULES.md §3)', () => {
     expect(valueAt(c2s.abattementAspaPersonneSeule, d)).toBe(71);
     expect(valueAt(c2s.abattementAspaCouple, d)).toBe(110);
     const f = c2s.montantParticipationFrance;
-    expect([f.moins30Ans, f.de30a49Ans, f.de50a59Ans, f.de60a69Ans, f.plus69Ans].map((s) => valueAt(s, d))).toEqual([8, 14, 21, 25, 30]);
-    const am = c2s.montantParticipationAlsaceMoselle;
-    expect([am.moins30Ans, am.de30a49Ans, am.de50a59Ans, am.de60a69Ans, am.plus69Ans].map((s) => valueAt(s, d))).toEqual([
-      2.8, 4.9, 7.3, 8.7, 10.5,
+    expect([f.moins30Ans, f.de30a49Ans, f.de50a59Ans, f.de60a69Ans, f.plus69Ans].map((s) => valueAt(s, d))).toEqual([
+      8, 14, 21, 25, 30,
     ]);
+    const am = c2s.montantParticipationAlsaceMoselle;
+    expect(
+      [am.moins30Ans, am.de30a49Ans, am.de50a59Ans, am.de60a69Ans, am.plus69Ans].map((s) => valueAt(s, d)),
+    ).toEqual([2.8, 4.9, 7.3, 8.7, 10.5]);
   });
 
   it('forfait logement: 12 / 14 / 14 % without AL, 12 / 16 / 16.5 % with AL (2025 annual values)', () => {
@@ -378,9 +407,9 @@ describe('ARS (RULES.md §5)', () => {
     expect(cents(bmaf * valueAt(ars.tauxLycee, d))).toBe(464.65);
     expect(valueAt(ars.tauxPrimaire, '2012-07-31')).toBe(0.725);
     expect(valueAt(ars.montantMinimumVerse, d)).toBe(15);
-    expect([ars.ageEntreePrimaire, ars.ageEntreeCollege, ars.ageEntreeLycee, ars.ageSortieLycee].map((s) => valueAt(s, d))).toEqual([
-      6, 11, 15, 18,
-    ]);
+    expect(
+      [ars.ageEntreePrimaire, ars.ageEntreeCollege, ars.ageEntreeLycee, ars.ageSortieLycee].map((s) => valueAt(s, d)),
+    ).toEqual([6, 11, 15, 18]);
     expect(valueAt(ars.tauxMajorationExceptionnelle, '2019-08-01')).toBe(0);
     expect(valueAt(ars.tauxMajorationExceptionnelle, '2020-08-06')).toBe(0.2426);
     expect(valueAt(ars.tauxMajorationExceptionnelle, '2021-08-01')).toBe(0);
@@ -423,7 +452,7 @@ describe('common', () => {
 });
 
 describe('OpenFisca-only values are flagged', () => {
-  it.each([
+  const flagged: [Series<unknown>, string][] = [
     [rsa.montantDeBase, '2026-04-01'],
     [ppa.montantDeBase, '2026-04-01'],
     [ppa.seuilBonificationMaximale, '2026-04-01'],
@@ -432,8 +461,9 @@ describe('OpenFisca-only values are flagged', () => {
     [common.smicBrutHoraire, '2026-06-01'],
     [parameters.ars.plafondRessources, '2026-01-01'],
     [c2s.plafondBase, '2022-07-01'],
-  ] as const.map(([s, d]) => [s.name, d, s] as const))('%s on %s', (_name, d, s) => {
-    const e = entryAt(s as Series<unknown>, d);
+  ];
+  it.each(flagged.map(([s, d]) => [s.name, d, s] as const))('%s on %s', (_name, d, s) => {
+    const e = entryAt(s, d);
     expect(e.from).toBe(d);
     expect(e.ref).toContain('OpenFisca-France uniquement, à confirmer');
   });

@@ -57,6 +57,7 @@ function personResources(p: Person, month: string): number {
 }
 
 function residenceOk(p: Person, asOf: string): boolean {
+  if (p.nationalite === null) return false;
   if (p.nationalite !== 'HORS_UE') return true;
   if (!p.titreSejourDepuis) return false;
   // Residence permit held for 5 years (L262-4 2°).
@@ -84,7 +85,8 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
       status: 'undetermined',
       period,
       missing: ['barème du RSA à Mayotte'],
-      explanation: 'Le RSA à Mayotte suit un barème propre que proactif ne calcule pas : dossier à examiner par un agent.',
+      explanation:
+        'Le RSA à Mayotte suit un barème propre que proactif ne calcule pas : dossier à examiner par un agent.',
     };
   if (s.source !== 'caf' || s.logement === null || s.prestations === null)
     return {
@@ -199,7 +201,12 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
 
   // R262-7: the amount due is the average of the three monthly intermediate amounts.
   const mean = (f: (x: MonthFigures) => number) => figures.reduce((t, x) => t + f(x), 0) / figures.length;
-  const amount = roundCents(Math.max(0, mean((x) => x.intermediaire)));
+  const amount = roundCents(
+    Math.max(
+      0,
+      mean((x) => x.intermediaire),
+    ),
+  );
   const mfMean = roundCents(mean((x) => x.montantForfaitaire));
   const flMean = roundCents(mean((x) => x.forfaitLogement));
   const resMean = roundCents(mean((x) => x.ressources));
@@ -217,8 +224,7 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
   };
   const first = frenchMonth(months[0]);
   const last = frenchMonth(months[2]);
-  const foyer =
-    persons === 1 ? 'Vous vivez seul(e)' : `Votre foyer compte ${persons} personnes`;
+  const foyer = persons === 1 ? 'Vous vivez seul(e)' : `Votre foyer compte ${persons} personnes`;
   const story =
     `${foyer} et vos ressources de ${first.split(' ')[0]} à ${last} ont été en moyenne de ${euros(resMean)} par mois` +
     `, face à un montant forfaitaire de ${euros(mfMean)}${majore ? ' (majoré car vous élevez seul(e) un enfant ou attendez un enfant)' : ''}` +

@@ -4,7 +4,6 @@ import {
   amount,
   birthDate,
   flagON,
-  frDate,
   month,
   oneOf,
   optCodeCommune,
@@ -51,10 +50,25 @@ export const cafFoyerSchema = z.object({
 export type CafFoyerRecord = z.output<typeof cafFoyerSchema>;
 
 const foyerColumns = [
-  'regime', 'code_organisme', 'numero_allocataire', 'situation_familiale', 'date_situation',
-  'adresse_l1', 'adresse_l2', 'adresse_l3', 'adresse_l4', 'adresse_l5', 'adresse_l6', 'adresse_l7',
-  'code_postal', 'commune_acheminement', 'code_commune_insee', 'statut_logement', 'quotient_familial',
-  'courriel', 'telephone',
+  'regime',
+  'code_organisme',
+  'numero_allocataire',
+  'situation_familiale',
+  'date_situation',
+  'adresse_l1',
+  'adresse_l2',
+  'adresse_l3',
+  'adresse_l4',
+  'adresse_l5',
+  'adresse_l6',
+  'adresse_l7',
+  'code_postal',
+  'commune_acheminement',
+  'code_commune_insee',
+  'statut_logement',
+  'quotient_familial',
+  'courriel',
+  'telephone',
 ] as const;
 
 export const cafFoyers: ExtractSpec<CafFoyerRecord> = {
@@ -66,7 +80,13 @@ export const cafFoyers: ExtractSpec<CafFoyerRecord> = {
   schema: cafFoyerSchema,
   check: (r, ctx) =>
     r.date_situation && r.date_situation > ctx.extractedOn
-      ? [{ field: 'date_situation', code: 'DATE_FUTURE', reason: "date de situation postérieure à la date d'extraction" }]
+      ? [
+          {
+            field: 'date_situation',
+            code: 'DATE_FUTURE',
+            reason: "date de situation postérieure à la date d'extraction",
+          },
+        ]
       : [],
   table: 'caf_foyer',
   tableColumns: foyerColumns,

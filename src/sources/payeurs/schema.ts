@@ -35,9 +35,22 @@ export const beneficiaireSchema = z.object({
 export type BeneficiaireRecord = z.output<typeof beneficiaireSchema>;
 
 const tableColumns = [
-  'payeur', 'droit', 'nir', 'nom_naissance', 'prenoms', 'sexe', 'date_naissance', 'code_lieu_naissance',
-  'numero_dossier', 'est_beneficiaire', 'avec_majoration', 'avec_participation', 'date_debut_droit',
-  'date_fin_droit', 'statut', 'date_effet_statut',
+  'payeur',
+  'droit',
+  'nir',
+  'nom_naissance',
+  'prenoms',
+  'sexe',
+  'date_naissance',
+  'code_lieu_naissance',
+  'numero_dossier',
+  'est_beneficiaire',
+  'avec_majoration',
+  'avec_participation',
+  'date_debut_droit',
+  'date_fin_droit',
+  'statut',
+  'date_effet_statut',
 ] as const;
 
 export const beneficiaires: ExtractSpec<BeneficiaireRecord> = {
@@ -50,9 +63,17 @@ export const beneficiaires: ExtractSpec<BeneficiaireRecord> = {
   check: (r) => {
     const issues: FieldIssue[] = [];
     if (!r.nir && !(r.nom_naissance && r.prenoms && r.date_naissance))
-      issues.push({ field: 'nir', code: 'IDENTITE_MANQUANTE', reason: 'ni NIR ni traits d’état civil : personne introuvable' });
+      issues.push({
+        field: 'nir',
+        code: 'IDENTITE_MANQUANTE',
+        reason: 'ni NIR ni traits d’état civil : personne introuvable',
+      });
     if (r.est_beneficiaire && r.statut === 'CLOS')
-      issues.push({ field: 'statut', code: 'STATUT_CONTRADICTOIRE', reason: 'bénéficiaire déclaré (O) mais droit clos' });
+      issues.push({
+        field: 'statut',
+        code: 'STATUT_CONTRADICTOIRE',
+        reason: 'bénéficiaire déclaré (O) mais droit clos',
+      });
     return issues;
   },
   table: 'beneficiaire',

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { Decision, ExclusionReason, Situation } from '../model.ts';
+import { contactChannels } from '../notify/channels.ts';
+import type { Pseudonymizer } from '../pseudonym.ts';
+import { monthOf } from '../rules/dates.ts';
+import type { RightDefinition } from '../rules/right.ts';
+
+export interface EligibilityInputs {
+  readonly situations: readonly Situation[];
+  /** Does this household already receive the right? */
+  readonly alreadyReceives: (householdKey: string) => boolean;
+}
+
+export interface DecisionPlan {
+  readonly rightId: string;
+  readonly period: string;
+  readonly decisions: readonly Decision[];
+}
+
+function hashInputs(s: Situation, already: boolean): string {
+  return createHash('sha256')
+    .update(JSON.stringify([s, already]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * Evaluates one right for every household and decides who to invite (pure). Exclusions apply
+ * to eligible households: already receiving the right, or no way at all to reach them (kept
+ * for a manual follow-up list rather than dropped).
+ */
+export function planDecisions(
+  inputs: EligibilityInputs,
+  right: RightDefinition,
+  asOf: string,
+  pseudo: Pseudonymizer,
+  rulesVersion: string,
+): DecisionPlan {
+  const period = monthOf(asOf);
+  const decisions = inputs.situations.map((s): Decision => {
+    const result = right.evaluate(s, asOf);
+    const already = inputs.alreadyReceives(s.householdKey);
+    let exclusion: ExclusionReason | null = null;
+    if (result.status === 'eligible') {
+      if (already) exclusion = 'deja_beneficiaire';
+      else if (contactChannels(s.contacts, s.departement).length === 0) exclusion = 'sans_canal_de_contact';
+    }
+    return {
+      householdKey: s.householdKey,
+      pseudonym: pseudo('F', s.householdKey),
+      rightId: right.id,
+      period,
+      result,
+      exclusion,
+      inputsHash: hashInputs(s, already),
+      rulesVersion,
+    };
+  });
+  return { rightId: right.id, period, decisions };
+}
+
+export interface Funnel {
+  households: number;
+  eligible: number;
+  notEligible: number;
+  undetermined: number;
+  excluded: Record<ExclusionReason, number>;
+  toInvite: number;
+}
+
+/** Counts a plan: households → eligible → excluded by reason → to invite. */
+export function funnelOf(plan: DecisionPlan): Funnel {
+  const f: Funnel = {
+    households: plan.decisions.length,
+    eligible: 0,
+    notEligible: 0,
+    undetermined: 0,
+    excluded: { deja_beneficiaire: 0, sans_canal_de_contact: 0 },
+    toInvite: 0,
+  };
+  for (const d of plan.decisions) {
+    if (d.result.status === 'eligible') {
+      f.eligible++;
+      if (d.exclusion) f.excluded[d.exclusion]++;
+      else f.toInvite++;
+    } else if (d.result.status === 'not_eligible') f.notEligible++;
+    else f.undetermined++;
+  }
+  return f;
+}

@@ -1,0 +1,391 @@
+import { getOrInit, recordOrInit } from '../collections.ts';
+import type { Kdb } from '../db/database.ts';
+import type { Contacts, NatureRessource, Person, Provenance, RoleFoyer, Situation, StatutLogement } from '../model.ts';
+import type { Pseudonymizer } from '../pseudonym.ts';
+import { addMonths, monthOf } from '../rules/dates.ts';
+
+/** The rows a situation is made of, as read from the staging tables (latest snapshots ≤ asOf). */
+export interface SourceRows {
+  readonly asOf: string;
+  readonly cafSnapshot: string | null;
+  readonly foyers: readonly FoyerRow[];
+  readonly membres: readonly MembreRow[];
+  readonly droits: readonly DroitRow[];
+  readonly dgfipSnapshot: string | null;
+  readonly dgfip: readonly DgfipRow[];
+  readonly gipmdsSnapshot: string | null;
+  readonly ressources: readonly RessourceRow[];
+}
+
+type FoyerRow = {
+  code_organisme: string;
+  numero_allocataire: string;
+  situation_familiale: string;
+  date_situation: string | null;
+  statut_logement: string;
+  code_commune_insee: string | null;
+  code_postal: string | null;
+  commune_acheminement: string | null;
+  adresse_l1: string | null;
+  adresse_l2: string | null;
+  adresse_l3: string | null;
+  adresse_l4: string | null;
+  adresse_l5: string | null;
+  adresse_l6: string | null;
+  adresse_l7: string | null;
+  courriel: string | null;
+  telephone: string | null;
+};
+type MembreRow = {
+  code_organisme: string;
+  numero_allocataire: string;
+  nir: string | null;
+  nom_naissance: string;
+  prenoms: string;
+  date_naissance: string;
+  role: string;
+  date_entree: string | null;
+  date_sortie: string | null;
+  nationalite: string;
+  titre_sejour_depuis: string | null;
+  etudiant: boolean;
+  grossesse: boolean;
+};
+type DroitRow = {
+  code_organisme: string;
+  numero_allocataire: string;
+  mois: string;
+  prestation: string;
+  montant: number;
+};
+type DgfipRow = {
+  reference_avis: string;
+  role: string;
+  nir: string | null;
+  nom_naissance: string;
+  prenoms: string;
+  date_naissance: string;
+  situation_famille: string;
+  code_commune_insee: string | null;
+  code_postal: string | null;
+  adresse_l1: string | null;
+  adresse_l4: string | null;
+  adresse_l6: string | null;
+};
+type RessourceRow = {
+  nir: string;
+  mois: string;
+  nature: string;
+  id_versement: string;
+  montant_net_social: number;
+  snapshot_date: string;
+  line_no: number;
+};
+
+/** Months of resources a run needs: enough for M-4..M-2 and M-3..M-1 of the claim month. */
+export function resourceMonths(asOf: string): { from: string; to: string } {
+  const m = monthOf(asOf);
+  return { from: addMonths(m, -13), to: addMonths(m, -1) };
+}
+
+async function latestSnapshot(db: Kdb, table: 'caf_foyer' | 'dgfip_personne' | 'gipmds_ressource', asOf: string) {
+  const r = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max('snapshot_date').as('d'))
+    .where('snapshot_date', '<=', asOf)
+    .executeTakeFirst();
+  return (r?.d as string | null | undefined) ?? null;
+}
+
+/** Reads what the situations of `asOf` are made of (read step: SQL only). */
+export async function readSourceRows(db: Kdb, asOf: string): Promise<SourceRows> {
+  const cafSnapshot = await latestSnapshot(db, 'caf_foyer', asOf);
+  const dgfipSnapshot = await latestSnapshot(db, 'dgfip_personne', asOf);
+  const gipmdsSnapshot = await latestSnapshot(db, 'gipmds_ressource', asOf);
+  const { from, to } = resourceMonths(asOf);
+  const membresSnap = await db
+    .selectFrom('caf_membre')
+    .select((eb) => eb.fn.max('snapshot_date').as('d'))
+    .where('snapshot_date', '<=', asOf)
+    .executeTakeFirst();
+  const droitsSnap = await db
+    .selectFrom('caf_droit')
+    .select((eb) => eb.fn.max('snapshot_date').as('d'))
+    .where('snapshot_date', '<=', asOf)
+    .executeTakeFirst();
+  const [foyers, membres, droits, dgfip, ressources] = await Promise.all([
+    cafSnapshot
+      ? db
+          .selectFrom('caf_foyer')
+          .select([
+            'code_organisme',
+            'numero_allocataire',
+            'situation_familiale',
+            'date_situation',
+            'statut_logement',
+            'code_commune_insee',
+            'code_postal',
+            'commune_acheminement',
+            'adresse_l1',
+            'adresse_l2',
+            'adresse_l3',
+            'adresse_l4',
+            'adresse_l5',
+            'adresse_l6',
+            'adresse_l7',
+            'courriel',
+            'telephone',
+          ])
+          .where('snapshot_date', '=', cafSnapshot)
+          .orderBy('code_organisme')
+          .orderBy('numero_allocataire')
+          .execute()
+      : [],
+    membresSnap?.d
+      ? db
+          .selectFrom('caf_membre')
+          .select([
+            'code_organisme',
+            'numero_allocataire',
+            'nir',
+            'nom_naissance',
+            'prenoms',
+            'date_naissance',
+            'role',
+            'date_entree',
+            'date_sortie',
+            'nationalite',
+            'titre_sejour_depuis',
+            'etudiant',
+            'grossesse',
+          ])
+          .where('snapshot_date', '=', membresSnap.d as string)
+          .orderBy('code_organisme')
+          .orderBy('numero_allocataire')
+          .orderBy('line_no')
+          .execute()
+      : [],
+    droitsSnap?.d
+      ? db
+          .selectFrom('caf_droit')
+          .select(['code_organisme', 'numero_allocataire', 'mois', 'prestation', 'montant'])
+          .where('snapshot_date', '=', droitsSnap.d as string)
+          .execute()
+      : [],
+    dgfipSnapshot
+      ? db
+          .selectFrom('dgfip_personne')
+          .select([
+            'reference_avis',
+            'role',
+            'nir',
+            'nom_naissance',
+            'prenoms',
+            'date_naissance',
+            'situation_famille',
+            'code_commune_insee',
+            'code_postal',
+            'adresse_l1',
+            'adresse_l4',
+            'adresse_l6',
+          ])
+          .where('snapshot_date', '=', dgfipSnapshot)
+          .orderBy('reference_avis')
+          .orderBy('line_no')
+          .execute()
+      : [],
+    db
+      .selectFrom('gipmds_ressource')
+      .select(['nir', 'mois', 'nature', 'id_versement', 'montant_net_social', 'snapshot_date', 'line_no'])
+      .where('snapshot_date', '<=', asOf)
+      .where('mois', '>=', from)
+      .where('mois', '<=', to)
+      .execute(),
+  ]);
+  return { asOf, cafSnapshot, foyers, membres, droits, dgfipSnapshot, dgfip, gipmdsSnapshot, ressources };
+}
+
+const ROLE_CAF: Record<string, RoleFoyer> = {
+  ALLOCATAIRE: 'demandeur',
+  CONJOINT: 'conjoint',
+  ENFANT: 'enfant',
+  AUTRE_A_CHARGE: 'autre_a_charge',
+};
+const ROLE_DGFIP: Record<string, RoleFoyer> = {
+  DECLARANT_1: 'demandeur',
+  DECLARANT_2: 'conjoint',
+  PERSONNE_A_CHARGE: 'enfant',
+};
+
+/**
+ * Resources by NIR, month and nature. A payment restated in a later file (same
+ * `id_versement`) is replaced by its latest version (SOURCES.md §7.3: the latest wins).
+ */
+export function resourcesByNir(rows: readonly RessourceRow[]) {
+  const latest = new Map<string, RessourceRow>();
+  for (const r of rows) {
+    const k = `${r.nir}|${r.mois}|${r.id_versement}`;
+    const prev = latest.get(k);
+    if (
+      !prev ||
+      prev.snapshot_date < r.snapshot_date ||
+      (prev.snapshot_date === r.snapshot_date && prev.line_no < r.line_no)
+    )
+      latest.set(k, r);
+  }
+  const out = new Map<string, Record<string, Partial<Record<NatureRessource, number>>>>();
+  for (const r of latest.values()) {
+    const m = recordOrInit(
+      getOrInit(out, r.nir, () => ({})),
+      r.mois,
+      (): Partial<Record<NatureRessource, number>> => ({}),
+    );
+    const n = r.nature as NatureRessource;
+    m[n] = (m[n] ?? 0) + r.montant_net_social;
+  }
+  return out;
+}
+
+function departementOf(code: string | null): string | null {
+  if (!code) return null;
+  if (code.startsWith('97')) return code.slice(0, 3);
+  return code.slice(0, 2);
+}
+
+function cleanLines(lines: (string | null)[]): string[] {
+  return lines.filter((l): l is string => l !== null && l.trim() !== '');
+}
+
+/**
+ * Builds the situation of every household (pure). A household known to the CAF takes its
+ * composition from the CAF case; a tax household none of whose members the CAF knows is
+ * kept from the DGFiP, with its housing and benefits unknown.
+ */
+export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situation[] {
+  const res = resourcesByNir(rows.ressources);
+  const cafProv: Provenance | null = rows.cafSnapshot
+    ? { agency: 'caf', extract: 'foyers', extractedOn: rows.cafSnapshot }
+    : null;
+  const gipProv: Provenance | null = rows.gipmdsSnapshot
+    ? { agency: 'gipmds', extract: 'ressources', extractedOn: rows.gipmdsSnapshot }
+    : null;
+  const caseKey = (o: string, n: string) => `caf:${o}-${n}`;
+
+  const membresByCase = new Map<string, MembreRow[]>();
+  for (const m of rows.membres) {
+    const k = caseKey(m.code_organisme, m.numero_allocataire);
+    getOrInit(membresByCase, k, () => []).push(m);
+  }
+  const droitsByCase = new Map<string, Record<string, Record<string, number>>>();
+  for (const d of rows.droits) {
+    const k = caseKey(d.code_organisme, d.numero_allocataire);
+    const m = recordOrInit(
+      getOrInit(droitsByCase, k, () => ({})),
+      d.mois,
+      (): Record<string, number> => ({}),
+    );
+    m[d.prestation] = (m[d.prestation] ?? 0) + d.montant;
+  }
+  const personKey = (nir: string | null, nom: string, prenoms: string, naissance: string) =>
+    pseudo('P', nir ?? `${nom}|${prenoms}|${naissance}`);
+
+  const situations: Situation[] = [];
+  const cafNirs = new Set<string>();
+  for (const f of rows.foyers) {
+    const key = caseKey(f.code_organisme, f.numero_allocataire);
+    const persons: Person[] = (membresByCase.get(key) ?? []).map((m) => {
+      if (m.nir) cafNirs.add(m.nir);
+      return {
+        key: personKey(m.nir, m.nom_naissance, m.prenoms, m.date_naissance),
+        identite: { nir: m.nir, nom: m.nom_naissance, prenoms: m.prenoms },
+        role: ROLE_CAF[m.role] ?? 'autre_a_charge',
+        dateNaissance: m.date_naissance,
+        dateEntree: m.date_entree,
+        dateSortie: m.date_sortie,
+        nationalite: m.nationalite as Person['nationalite'],
+        titreSejourDepuis: m.titre_sejour_depuis,
+        etudiant: m.etudiant,
+        grossesse: m.grossesse,
+        ressources: (m.nir && res.get(m.nir)) || {},
+      };
+    });
+    const lines = cleanLines([
+      f.adresse_l1,
+      f.adresse_l2,
+      f.adresse_l3,
+      f.adresse_l4,
+      f.adresse_l5,
+      f.adresse_l6,
+      f.adresse_l7,
+    ]);
+    const contacts: Contacts = {
+      email: f.courriel,
+      phone: f.telephone,
+      postal:
+        lines.length > 0 && f.statut_logement !== 'SANS_DOMICILE'
+          ? { lines, codePostal: f.code_postal, commune: f.commune_acheminement }
+          : null,
+    };
+    const provenance: Record<string, Provenance> = {};
+    if (cafProv) {
+      for (const field of ['composition', 'logement', 'prestations', 'contacts']) provenance[field] = cafProv;
+    }
+    if (gipProv) provenance.ressources = gipProv;
+    situations.push({
+      householdKey: key,
+      source: 'caf',
+      couple: f.situation_familiale === 'COUPLE',
+      dateSituation: f.date_situation,
+      logement: f.statut_logement as StatutLogement,
+      codeCommune: f.code_commune_insee,
+      departement: departementOf(f.code_commune_insee ?? f.code_postal),
+      persons,
+      prestations: droitsByCase.get(key) ?? {},
+      contacts,
+      provenance,
+    });
+  }
+
+  // Tax households none of whose members is known to the CAF.
+  const byAvis = new Map<string, DgfipRow[]>();
+  for (const p of rows.dgfip) getOrInit(byAvis, p.reference_avis, () => []).push(p);
+  const dgProv: Provenance | null = rows.dgfipSnapshot
+    ? { agency: 'dgfip', extract: 'foyers', extractedOn: rows.dgfipSnapshot }
+    : null;
+  for (const [avis, members] of byAvis) {
+    if (members.some((m) => m.nir && cafNirs.has(m.nir))) continue;
+    const d1 = members.find((m) => m.role === 'DECLARANT_1') ?? members[0];
+    if (!d1) continue;
+    const lines = cleanLines([d1.adresse_l1, d1.adresse_l4, d1.adresse_l6]);
+    situations.push({
+      householdKey: `dgfip:${avis}`,
+      source: 'dgfip',
+      couple: members.some((m) => m.role === 'DECLARANT_2'),
+      dateSituation: null,
+      logement: null,
+      codeCommune: d1.code_commune_insee,
+      departement: departementOf(d1.code_commune_insee ?? d1.code_postal),
+      persons: members.map((m) => ({
+        key: personKey(m.nir, m.nom_naissance, m.prenoms, m.date_naissance),
+        identite: { nir: m.nir, nom: m.nom_naissance, prenoms: m.prenoms },
+        role: ROLE_DGFIP[m.role] ?? 'enfant',
+        dateNaissance: m.date_naissance,
+        dateEntree: null,
+        dateSortie: null,
+        nationalite: null,
+        titreSejourDepuis: null,
+        etudiant: false,
+        grossesse: false,
+        ressources: (m.nir && res.get(m.nir)) || {},
+      })),
+      prestations: null,
+      contacts: {
+        email: null,
+        phone: null,
+        postal: lines.length ? { lines, codePostal: d1.code_postal, commune: null } : null,
+      },
+      provenance: dgProv ? { composition: dgProv, contacts: dgProv, ...(gipProv ? { ressources: gipProv } : {}) } : {},
+    });
+  }
+  return situations;
+}

@@ -1,0 +1,45 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Channel, Contacts } from '../model.ts';
+
+/** Overseas départements have their own numbering regions: 0692… in La Réunion is RE, not FR. */
+const REGION_BY_DEPARTEMENT: Record<string, CountryCode> = {
+  '971': 'GP',
+  '972': 'MQ',
+  '973': 'GF',
+  '974': 'RE',
+  '976': 'YT',
+};
+
+/** A plausible email address (one @, a dot in the domain, no spaces). */
+export function usableEmail(email: string | null): string | null {
+  const e = email?.trim();
+  return e && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(e) ? e : null;
+}
+
+/** A mobile number in E.164 that can receive an SMS, or null (landline, garbage). */
+export function mobileNumber(phone: string | null, departement: string | null): string | null {
+  if (!phone?.trim()) return null;
+  const region = (departement && REGION_BY_DEPARTEMENT[departement]) || 'FR';
+  const n = parsePhoneNumberFromString(phone, region);
+  if (!n?.isValid()) return null;
+  const t = n.getType();
+  return t === 'MOBILE' || t === 'FIXED_LINE_OR_MOBILE' ? n.number : null;
+}
+
+export interface ContactChoice {
+  readonly channel: Channel;
+  readonly recipient: string;
+}
+
+/** The channels a household can be reached by, best first: email, SMS, then postal letter. */
+export function contactChannels(c: Contacts, departement: string | null): ContactChoice[] {
+  const out: ContactChoice[] = [];
+  const email = usableEmail(c.email);
+  if (email) out.push({ channel: 'email', recipient: email });
+  const mobile = mobileNumber(c.phone, departement);
+  if (mobile) out.push({ channel: 'sms', recipient: mobile });
+  if (c.postal && c.postal.lines.length > 0) {
+    out.push({ channel: 'courrier', recipient: [...c.postal.lines].join('\n') });
+  }
+  return out;
+}

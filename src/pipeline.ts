@@ -1,0 +1,104 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Db } from './db/open.ts';
+import { funnelOf, planDecisions } from './eligibility/evaluate.ts';
+import { alreadyReceives, readCurrentBeneficiaries } from './eligibility/exclusions.ts';
+import { buildSituations, readSourceRows } from './eligibility/situation.ts';
+import { applyDecisions } from './eligibility/store.ts';
+import type { ExclusionReason, Situation } from './model.ts';
+import { applyNotificationPlan } from './notify/apply.ts';
+import { planNotifications } from './notify/plan.ts';
+import { applyDossierPlan } from './prefill/apply.ts';
+import { planDossiers } from './prefill/build.ts';
+import { loadPseudonymizer } from './pseudonym.ts';
+import { rsaRight } from './rules/rights/rsa.ts';
+import { RULES_VERSION } from './rules/version.ts';
+import { parseExtractFileName } from './sources/file-name.ts';
+import { type ImportReport, importFile } from './sources/import.ts';
+
+export interface RunOptions {
+  readonly asOf: string;
+  /** Extract files to import before evaluating (already imported ones are skipped). */
+  readonly files: readonly string[];
+  readonly outDir: string;
+  readonly maxRejectRate?: number;
+  /** Progress lines for the operator (no personal data). */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunSummary {
+  asOf: string;
+  right: string;
+  imports: ImportReport[];
+  rejectedRows: number;
+  households: number;
+  eligible: number;
+  notEligible: number;
+  undetermined: number;
+  excluded: Record<ExclusionReason, number>;
+  decisionsRecorded: number;
+  notificationsQueued: number;
+  dossiersWritten: number;
+}
+
+/** The extract files of a folder, in the order to import them: by extraction date, then name. */
+export async function extractFilesIn(dir: string): Promise<string[]> {
+  const names = (await readdir(dir)).filter((n) => !('error' in parseExtractFileName(n)));
+  const dated = names.map((n) => {
+    const p = parseExtractFileName(n);
+    return { n, d: 'error' in p ? '' : p.extractedOn };
+  });
+  dated.sort((a, b) => a.d.localeCompare(b.d) || a.n.localeCompare(b.n));
+  return dated.map((x) => join(dir, x.n));
+}
+
+/**
+ * The whole pipeline for the RSA: import the extracts, build each household's situation at
+ * `asOf`, decide, queue notifications, write pre-filled dossiers. Each stage reads, plans
+ * (pure), then applies; a rerun on the same inputs changes nothing.
+ */
+export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
+  const log = o.log ?? (() => {});
+  const imports: ImportReport[] = [];
+  for (const f of o.files) {
+    const r = await importFile(db, f, o.maxRejectRate === undefined ? {} : { maxRejectRate: o.maxRejectRate });
+    imports.push(r);
+    log(
+      r.status === 'skipped'
+        ? `import ${r.file} : ignoré, ${r.reason}`
+        : `import ${r.file} : ${r.read} lignes lues, ${r.accepted} acceptées, ${r.rejected} rejetées`,
+    );
+  }
+  const pseudo = await loadPseudonymizer(db.kysely);
+  const situations = buildSituations(await readSourceRows(db.kysely, o.asOf), pseudo);
+  const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
+  const plan = planDecisions(
+    { situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, 'RSA') },
+    rsaRight,
+    o.asOf,
+    pseudo,
+    RULES_VERSION,
+  );
+  const funnel = funnelOf(plan);
+  log(
+    `RSA ${plan.period} : ${funnel.households} foyers évalués, ${funnel.eligible} éligibles, ${funnel.toInvite} à inviter`,
+  );
+  const stored = await applyDecisions(db, plan.decisions);
+  const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
+  const queued = await applyNotificationPlan(db, planNotifications(plan.decisions, byKey), stored.ids);
+  const written = await applyDossierPlan(db, planDossiers(plan.decisions, byKey), stored.ids, o.outDir);
+  return {
+    asOf: o.asOf,
+    right: rsaRight.id,
+    imports,
+    rejectedRows: imports.reduce((t, r) => t + (r.status === 'imported' ? r.rejected : 0), 0),
+    households: funnel.households,
+    eligible: funnel.eligible,
+    notEligible: funnel.notEligible,
+    undetermined: funnel.undetermined,
+    excluded: funnel.excluded,
+    decisionsRecorded: stored.recorded,
+    notificationsQueued: queued,
+    dossiersWritten: written,
+  };
+}

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve(import.meta.dirname, '../bin/proactif.js');
+const DEMO = resolve(import.meta.dirname, '../fixtures/demo');
+const work = mkdtempSync(join(tmpdir(), 'proactif-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function proactif(args: string[], dataDir = join(work, 'db')) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', PROACTIF_DATA_DIR: dataDir },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('proactif command line', () => {
+  it('prints its help and version with exit code 0', () => {
+    const help = proactif(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('run');
+    const v = proactif(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(
+      JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).version,
+    );
+  });
+
+  it('answers a bad date with exit code 2 and a French message, no stack trace', () => {
+    const r = proactif(['run', '--as-of', '2025-02-31']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--as-of « 2025-02-31 »');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers an unknown command with exit code 2', () => {
+    expect(proactif(['frobnicate']).code).toBe(2);
+  });
+
+  it('migrates twice without error, the second time applying nothing', () => {
+    const dir = join(work, 'db-migrate');
+    expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({
+      dialect: 'pglite',
+      applied: ['0001-initial'],
+    });
+    expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({ dialect: 'pglite', applied: [] });
+  });
+
+  it('runs on the demo fixtures with --json, then a second run does nothing again', () => {
+    const r1 = proactif(['run', '--as-of', '2025-09-01', '--json']);
+    expect(r1.code).toBe(0);
+    const s1 = JSON.parse(r1.stdout.trim().split('\n').at(-1) as string);
+    expect(s1).toMatchObject({
+      households: 22,
+      eligible: 17,
+      excluded: 3,
+      notificationsQueued: 14,
+      dossiersWritten: 15,
+    });
+    const r2 = proactif(['run', '--as-of', '2025-09-01', '--json']);
+    const s2 = JSON.parse(r2.stdout.trim().split('\n').at(-1) as string);
+    expect(s2).toMatchObject({ households: 22, notificationsQueued: 0, dossiersWritten: 0, decisionsRecorded: 0 });
+  });
+
+  it('refuses a file whose header lacks a column, naming the file and the column (exit 1)', () => {
+    const inbox = join(work, 'inbox-bad-header');
+    cpSync(DEMO, inbox, { recursive: true });
+    const f = join(inbox, 'beneficiaires_CAF_20250831.csv');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('date_naissance', 'date_naiss'));
+    const r = proactif(['run', '--as-of', '2025-09-01', '--inbox', inbox], join(work, 'db-bad-header'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('beneficiaires_CAF_20250831.csv');
+    expect(r.stderr).toContain('date_naissance');
+  });
+
+  it('finishes with exit code 3 when rows were rejected, and counts why', () => {
+    const inbox = join(work, 'inbox-rejects');
+    cpSync(DEMO, inbox, { recursive: true });
+    const f = join(inbox, 'caf_droits_20250831.csv');
+    // A line whose amount cannot be read.
+    writeFileSync(f, `${readFileSync(f, 'utf8')}1203456;751;2025-08;AF;douze;;01/01/2025;EN_COURS\r\n`);
+    const r = proactif(['run', '--as-of', '2025-09-01', '--inbox', inbox, '--json'], join(work, 'db-rejects'));
+    expect(r.code).toBe(3);
+    const s = JSON.parse(r.stdout.trim().split('\n').at(-1) as string);
+    expect(s.rejectedRows).toBe(1);
+    const droits = s.imports.find((i: { file: string }) => i.file === 'caf_droits_20250831.csv');
+    expect(droits).toMatchObject({ read: 116, accepted: 115, rejected: 1, rejectedByCode: { MONTANT_INVALIDE: 1 } });
+  });
+});
