@@ -16,13 +16,24 @@ export interface Provenance {
 export type Nationalite = 'FR' | 'UE_EEE_SUISSE' | 'HORS_UE';
 export type StatutLogement = 'LOCATAIRE' | 'PROPRIETAIRE' | 'ACCEDANT' | 'HEBERGE_GRATUIT' | 'SANS_DOMICILE';
 export type RoleFoyer = 'demandeur' | 'conjoint' | 'enfant' | 'autre_a_charge';
+/**
+ * Natures of monthly resources, all net amounts ("montant net social" where GIP-MDS declares
+ * them). The first six come from GIP-MDS (DSN/PASRAU); the others from other holders
+ * (URSSAF/DGFiP for self-employment, CAF/DGFiP for alimony, DGFiP for capital income).
+ */
 export type NatureRessource =
   | 'SALAIRE'
   | 'ALLOCATION_CHOMAGE'
   | 'INDEMNITES_JOURNALIERES'
   | 'PENSION_RETRAITE'
   | 'PENSION_INVALIDITE'
-  | 'AUTRE_REVENU_REMPLACEMENT';
+  | 'AUTRE_REVENU_REMPLACEMENT'
+  | 'REVENU_INDEPENDANT'
+  | 'PENSION_ALIMENTAIRE'
+  | 'REVENU_CAPITAL';
+
+/** Natures counted as professional (activity) income. */
+export const NATURES_ACTIVITE: readonly NatureRessource[] = ['SALAIRE', 'REVENU_INDEPENDANT'];
 
 /** Monthly amounts by month `YYYY-MM`. */
 export type ByMonth<T> = Readonly<Record<string, T>>;
@@ -45,6 +56,15 @@ export interface Person {
   readonly grossesse: boolean;
   /** Monthly "montant net social" by month and nature (GIP-MDS), net of restatements. */
   readonly ressources: ByMonth<Partial<Record<NatureRessource, number>>>;
+  /** Gross monthly amounts where a right needs them (ASPA counts gross pensions), when known. */
+  readonly ressourcesBrutes?: ByMonth<Partial<Record<NatureRessource, number>>>;
+  /** RSA jeune actif: 3 214 hours worked in the 3 years before the claim (DSN history), when known. */
+  readonly heuresRsaJeuneRemplies?: boolean;
+  /** Recognised unfit for work (inaptitude) or incapacity rate (0–1), for the ASPA before 65. */
+  readonly inapte?: boolean;
+  readonly tauxIncapacite?: number;
+  /** Enrolled in school or apprenticeship (ARS for 16–18-year-olds); unknown when absent. */
+  readonly scolarise?: boolean;
 }
 
 export interface PostalAddress {
@@ -64,6 +84,22 @@ export interface Situation {
   /** `caf:<organisme>-<numero>` or `dgfip:<reference_avis>`. */
   readonly householdKey: string;
   readonly source: 'caf' | 'dgfip';
+  /** The payer of family benefits: the MSA switched to M-4..M-2 reference months later than the CAF. */
+  readonly regime?: 'CNAF' | 'MSA';
+  /**
+   * Explicit RSA/PPA reference-month rule when the payer says which applies (an experiment
+   * département in 2024-10..2025-02, an MSA claimant not yet switched). Absent: the law's
+   * default for the claim date (décret 2025-185).
+   */
+  readonly moisDeReference?: 'M-3..M-1' | 'M-4..M-2';
+  /** Isolation (separation, death, birth) in the last 18 months, when the payer says so. */
+  readonly isolementRecent?: boolean;
+  /** Alsace-Moselle local health scheme (C2S participation amounts). */
+  readonly alsaceMoselle?: boolean;
+  /** Yearly tax figures of the household by income year `YYYY` (DGFiP). */
+  readonly revenusFiscaux?: Readonly<
+    Record<string, { readonly revenuFiscalReference: number | null; readonly revenuNetImposable: number | null }>
+  >;
   readonly couple: boolean;
   /** Since when the family situation holds (start of isolation for an ISOLE case). */
   readonly dateSituation: string | null;
