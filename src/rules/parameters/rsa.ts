@@ -262,6 +262,19 @@ export const penteRsaActivite = series('rsa.rsa_m.pente', [
   },
 ]);
 
+/**
+ * Décalage des mois de référence : le trimestre de référence finit ce nombre de mois avant le mois
+ * de la demande ou du réexamen, moins deux (3 → M-3..M-1 ; 4 → M-4..M-2).
+ */
+export const decalageMoisDeReference = series('hors_openfisca.rsa.mois_de_reference.decalage', [
+  { from: '2009-06-01', value: 3, ref: 'CASF R262-4 (trimestre civil précédant la demande)' },
+  {
+    from: '2025-03-01',
+    value: 4,
+    ref: 'Décret 2025-185 du 26/02/2025 (mois M-4 à M-2, ressources pré-remplies par le montant net social)',
+  },
+]);
+
 /** Paramètres du RSA, par nom juridique. */
 export const rsa = {
   montantDeBase,
@@ -291,4 +304,5 @@ export const rsa = {
   abattementValeurLocativeImmoNonLoue,
   abattementValeurLocativeTerrainsNonLoues,
   penteRsaActivite,
+  decalageMoisDeReference,
 } as const;

@@ -1,4 +1,11 @@
-import type { BreakdownLine, Person, RightResult, Situation, UnmetCondition } from '../../model.ts';
+import {
+  type BreakdownLine,
+  NATURES_ACTIVITE,
+  type Person,
+  type RightResult,
+  type Situation,
+  type UnmetCondition,
+} from '../../model.ts';
 import { addMonths, ageAt, endOfMonth, frenchMonth, latestBirth, monthOf } from '../dates.ts';
 import { euros, roundCents } from '../money.ts';
 import { common } from '../parameters/common.ts';
@@ -12,10 +19,11 @@ const AIDES_LOGEMENT = ['AL', 'ALF', 'APL', 'ALS'] as const;
 
 /**
  * Reference months of a claim or review month M (CASF R262-4 as amended by décret 2025-185):
- * M-4..M-2 from 1 March 2025, M-3..M-1 before.
+ * M-4..M-2 from 1 March 2025, M-3..M-1 before — unless the payer says which rule applies
+ * (an experiment département from October 2024, an MSA claimant not yet switched).
  */
-export function referenceMonths(claimMonth: string): [string, string, string] {
-  const lag = claimMonth >= '2025-03' ? 4 : 3;
+export function referenceMonths(claimMonth: string, rule?: Situation['moisDeReference']): [string, string, string] {
+  const lag = rule === 'M-3..M-1' ? 3 : rule === 'M-4..M-2' ? 4 : valueAt(P.decalageMoisDeReference, claimMonth);
   return [addMonths(claimMonth, -lag), addMonths(claimMonth, -lag + 1), addMonths(claimMonth, -lag + 2)];
 }
 
@@ -45,6 +53,15 @@ export function forfaitLogement(n: number, base: number, date: string): number {
 
 function isPresent(p: Person, date: string): boolean {
   return (p.dateEntree === null || p.dateEntree <= date) && (p.dateSortie === null || p.dateSortie > date);
+}
+
+/** A person's professional income of a month (for the pre-2016 "RSA activité" bonus). */
+function personActivity(p: Person, month: string): number {
+  const byNature = p.ressources[month];
+  if (!byNature) return 0;
+  let total = 0;
+  for (const n of NATURES_ACTIVITE) total += Math.max(0, byNature[n] ?? 0);
+  return total;
 }
 
 /** A person's resources of a month: each nature's total, a negative total taken as zero (décret 2025-185). */
@@ -78,7 +95,7 @@ interface MonthFigures {
 export function computeRsa(s: Situation, asOf: string): RightResult {
   const claimMonth = monthOf(asOf);
   const period = claimMonth;
-  const months = referenceMonths(claimMonth);
+  const months = referenceMonths(claimMonth, s.moisDeReference);
 
   if (s.departement === '976')
     return {
@@ -114,7 +131,8 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
   // months of the isolation or while the youngest child is under 3.
   const youngest = Math.min(...dependantsNow.map((p) => ageAt(p.dateNaissance, asOf)));
   const delai = valueAt(P.delaiMajorationIsolement, asOf);
-  const recentIsolation = s.dateSituation !== null && addMonths(monthOf(s.dateSituation), delai) > claimMonth;
+  const recentIsolation =
+    s.isolementRecent ?? (s.dateSituation !== null && addMonths(monthOf(s.dateSituation), delai) > claimMonth);
   const majoration =
     !couple &&
     (enceinte || dependantsNow.length > 0) &&
@@ -123,10 +141,14 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
   const reasons: UnmetCondition[] = [];
   const ageMin = valueAt(P.ageMinimumAllocataire, asOf);
   const ages = adults.map((p) => ageAt(p.dateNaissance, asOf));
-  if (!ages.some((a) => a >= ageMin) && dependantsNow.length === 0 && !enceinte)
+  // RSA jeune actif (L262-7-1): 18 to 24 with the hours of work of two full-time years in three years.
+  const jeuneMin = valueAt(P.ageMinimumRsaJeune, asOf);
+  const heures = valueAt(P.heuresActiviteRsaJeune, asOf);
+  const jeuneActif = adults.some((p) => p.heuresRsaJeuneRemplies === true && ageAt(p.dateNaissance, asOf) >= jeuneMin);
+  if (!ages.some((a) => a >= ageMin) && dependantsNow.length === 0 && !enceinte && !jeuneActif)
     reasons.push({
       code: 'age',
-      message: `Le RSA est ouvert à partir de ${ageMin} ans, ou plus tôt avec un enfant à charge ou attendu (le RSA jeune actif demande 3 214 heures de travail en 3 ans, non évaluées ici).`,
+      message: `Le RSA est ouvert à partir de ${ageMin} ans, ou plus tôt avec un enfant à charge ou attendu. Entre ${jeuneMin} et ${ageMin} ans, le RSA jeune actif demande d'avoir travaillé ${heures} heures dans les trois dernières années${adults.some((p) => p.heuresRsaJeuneRemplies === undefined) ? ' (non vérifié ici)' : ''}.`,
       values: { ageDemandeur: ages[0] ?? null },
     });
   if (adults.length > 0 && adults.every((p) => p.etudiant) && !majoration)
@@ -139,7 +161,7 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
   if (adults.length > 0 && eligibleAdults.length === 0)
     reasons.push({
       code: 'titre_de_sejour',
-      message: 'Il faut détenir depuis au moins 5 ans un titre de séjour autorisant à travailler (L262-4 2°).',
+      message: `Il faut détenir depuis au moins ${valueAt(P.dureeTitreSejourNonEee, asOf)} ans un titre de séjour autorisant à travailler (L262-4 2°).`,
     });
   if (reasons.length)
     return {
@@ -151,6 +173,7 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
     };
 
   const base = valueAt(P.montantDeBase, claimMonth);
+  const pente = valueAt(P.penteRsaActivite, claimMonth);
   const figures: MonthFigures[] = months.map((m) => {
     const end = endOfMonth(m);
     const deps = dependantsAt(end);
@@ -159,7 +182,8 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
     let family = PRESTATIONS_COMPTEES.reduce((t, k) => t + (prest[k] ?? 0), 0);
     if (prest.ASF)
       family += Math.min(prest.ASF, valueAt(P.forfaitAsfOrphelinPartiel, m) * valueAt(common.bmaf, m) * deps.length);
-    const adultResources = eligibleAdults.reduce((t, p) => t + personResources(p, m), 0);
+    // L262-5: a partner without the residence condition is not counted in the lump sum, but his/her resources are.
+    const adultResources = adults.reduce((t, p) => t + personResources(p, m), 0);
 
     const amountFor = (counted: Person[]) => {
       const n = eligibleAdults.length + counted.length;
@@ -178,7 +202,9 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
             : 0;
       const res = adultResources + family + counted.reduce((t, p) => t + personResources(p, m), 0);
       const applied = Math.max(mf, mfMaj);
-      return { n, mf: applied, majore: mfMaj > mf, fl, res, inter: applied - fl - res };
+      // Until 2015 the "RSA activité" added 62 % of the household's professional income (L262-2 former).
+      const bonus = pente > 0 ? pente * [...adults, ...counted].reduce((t, p) => t + personActivity(p, m), 0) : 0;
+      return { n, mf: applied, majore: mfMaj > mf, fl, res, inter: applied + bonus - fl - res };
     };
     // A dependant with resources of his/her own is left out when counting him/her lowers the RSA.
     let counted = deps;
