@@ -12,12 +12,14 @@ export function addMonths(month: string, n: number): string {
   return `${String(yy).padStart(4, '0')}-${String(mm + 1).padStart(2, '0')}`;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Last day of a month, ISO. */
 export function endOfMonth(month: string): string {
   const y = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
-  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(d).padStart(2, '0')}`;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return `${month}-${leap ? 29 : DAYS[m - 1]}`;
 }
 
 /**
@@ -25,21 +27,31 @@ export function endOfMonth(month: string): string {
  * latest possible date, so that an age threshold is never granted on a guess.
  */
 export function ageAt(birth: string, date: string): number {
-  const y = Number(birth.slice(0, 4));
-  let m = Number(birth.slice(5, 7));
-  let d = Number(birth.slice(8, 10));
+  const y = num(birth, 0, 4);
+  let m = num(birth, 5, 2);
+  let d = num(birth, 8, 2);
   if (m === 0) {
     m = 12;
     d = 31;
   } else if (d === 0) {
-    d = Number(endOfMonth(birth.slice(0, 7)).slice(8, 10));
+    d = daysIn(y, m);
   }
-  const ty = Number(date.slice(0, 4));
-  const tm = Number(date.slice(5, 7));
-  const td = Number(date.slice(8, 10));
-  let age = ty - y;
+  const tm = num(date, 5, 2);
+  const td = num(date, 8, 2);
+  let age = num(date, 0, 4) - y;
   if (tm < m || (tm === m && td < d)) age--;
   return age;
+}
+
+/** Digits of `s` from `start`, `len` long, as a number (no substring allocated: ages are computed millions of times). */
+function num(s: string, start: number, len: number): number {
+  let n = 0;
+  for (let i = start; i < start + len; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+function daysIn(y: number, m: number): number {
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : (DAYS[m - 1] as number);
 }
 
 /** The birth date read as the latest possible day (for comparisons with a date). */

@@ -16,3 +16,16 @@ describe('money', () => {
     expect(euros(6)).toBe('6,00 €');
   });
 });
+
+describe('money edge cases', () => {
+  it('rounds an exact third of a cent sum correctly', () => {
+    expect(roundCents((5.52 + 6.52 + 5.96) / 3)).toBe(6);
+    expect(roundCents(-0.005)).toBe(-0.01);
+    expect(roundCents(1357.692)).toBe(1357.69);
+  });
+  it('writes negative and large amounts', () => {
+    expect(euros(-12.5)).toBe('-12,50 €');
+    expect(euros(1234567.891)).toBe('1 234 567,89 €');
+    expect(euros(0.004)).toBe('0,00 €');
+  });
+});

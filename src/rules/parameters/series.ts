@@ -25,20 +25,24 @@ export function series<T>(name: string, values: readonly Dated<T>[]): Series<T> 
   return { name, values };
 }
 
+const cache = new WeakMap<Series<unknown>, Map<string, unknown>>();
+
 /**
  * The value in force on `date` (ISO `YYYY-MM-DD`, or `YYYY-MM` meaning the 1st of the month).
- * A date before the first known value is an error, never a silent zero.
+ * A date before the first known value is an error, never a silent zero. Lookups are memoised
+ * per series and date: rules ask the same few dates millions of times.
  */
 export function valueAt<T>(s: Series<T>, date: string): T {
-  const d = date.length === 7 ? `${date}-01` : date;
-  const vs = s.values;
-  for (let i = vs.length - 1; i >= 0; i--) {
-    const v = vs[i] as Dated<T>;
-    if (v.from <= d) return v.value;
+  let byDate = cache.get(s as Series<unknown>);
+  if (byDate === undefined) {
+    byDate = new Map();
+    cache.set(s as Series<unknown>, byDate);
   }
-  throw new UnknownParameterError(
-    `Paramètre ${s.name} : aucune valeur connue au ${d} (première valeur au ${vs[0]?.from ?? '—'})`,
-  );
+  const hit = byDate.get(date);
+  if (hit !== undefined || byDate.has(date)) return hit as T;
+  const value = entryAt(s, date).value;
+  if (byDate.size < 10_000) byDate.set(date, value);
+  return value;
 }
 
 /** The dated entry (value and legal reference) in force on `date`. */
@@ -48,5 +52,7 @@ export function entryAt<T>(s: Series<T>, date: string): Dated<T> {
     const v = s.values[i] as Dated<T>;
     if (v.from <= d) return v;
   }
-  throw new UnknownParameterError(`Paramètre ${s.name} : aucune valeur connue au ${d}`);
+  throw new UnknownParameterError(
+    `Paramètre ${s.name} : aucune valeur connue au ${d} (première valeur au ${s.values[0]?.from ?? '—'})`,
+  );
 }

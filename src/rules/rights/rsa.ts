@@ -1,6 +1,7 @@
 import {
   type BreakdownLine,
   NATURES_ACTIVITE,
+  type NatureRessource,
   type Person,
   type RightResult,
   type Situation,
@@ -44,6 +45,47 @@ export function tauxFoyer(n: number, couple: boolean, date: string): number {
   return rate;
 }
 
+/** The RSA parameters in force in a claim month, looked up once per month. */
+interface MonthParams {
+  readonly base: number;
+  readonly pente: number;
+  readonly t2: number;
+  readonly t3: number;
+  readonly t40: number;
+  readonly fl: readonly [number, number, number];
+  readonly majBase: number;
+  readonly majEnfant: number;
+}
+const monthParams = new Map<string, MonthParams>();
+
+function paramsOf(claimMonth: string): MonthParams {
+  let k = monthParams.get(claimMonth);
+  if (!k) {
+    const base = valueAt(P.montantDeBase, claimMonth);
+    k = {
+      base,
+      pente: valueAt(P.penteRsaActivite, claimMonth),
+      t2: valueAt(P.tauxDeuxiemePersonne, claimMonth),
+      t3: valueAt(P.tauxPersonneSupplementaire, claimMonth),
+      t40: valueAt(P.tauxTroisiemePersonneACharge, claimMonth),
+      fl: [1, 2, 3].map((n) => forfaitLogement(n, base, claimMonth)) as unknown as [number, number, number],
+      majBase: valueAt(P.tauxMajorationIsolement, claimMonth),
+      majEnfant: valueAt(P.tauxMajorationIsolementParEnfant, claimMonth),
+    };
+    monthParams.set(claimMonth, k);
+  }
+  return k;
+}
+
+function rateOf(n: number, couple: boolean, k: MonthParams): number {
+  let rate = 1;
+  if (n >= 2) rate += k.t2;
+  if (n >= 3) rate += k.t3;
+  if (n >= 4) rate += couple ? k.t3 : k.t40;
+  if (n >= 5) rate += k.t40 * (n - 4);
+  return rate;
+}
+
 /** Forfait logement for `n` persons (R262-9/10), on the non-majoré lump sums. */
 export function forfaitLogement(n: number, base: number, date: string): number {
   if (n <= 1) return valueAt(P.tauxForfaitLogement1Personne, date) * base;
@@ -69,7 +111,10 @@ function personResources(p: Person, month: string): number {
   const byNature = p.ressources[month];
   if (!byNature) return 0;
   let total = 0;
-  for (const v of Object.values(byNature)) if (v !== undefined && v > 0) total += v;
+  for (const k in byNature) {
+    const v = byNature[k as NatureRessource];
+    if (v !== undefined && v > 0) total += v;
+  }
   return total;
 }
 
@@ -89,6 +134,64 @@ interface MonthFigures {
   forfaitLogement: number;
   ressources: number;
   intermediaire: number;
+}
+
+function dependantsAt(persons: readonly Person[], date: string): Person[] {
+  const limit = valueAt(P.ageLimitePersonneACharge, date);
+  return persons.filter(
+    (p) =>
+      (p.role === 'enfant' || p.role === 'autre_a_charge') &&
+      isPresent(p, date) &&
+      latestBirth(p.dateNaissance) <= date &&
+      ageAt(p.dateNaissance, date) < limit,
+  );
+}
+
+interface MonthContext {
+  readonly m: string;
+  readonly k: MonthParams;
+  readonly couple: boolean;
+  readonly majoration: boolean;
+  readonly adults: readonly Person[];
+  readonly eligibleAdults: readonly Person[];
+  readonly al: number;
+  readonly family: number;
+  readonly adultResources: number;
+  readonly logement: Situation['logement'];
+}
+
+/** One month's intermediate amount for a given set of counted dependants. */
+function monthAmount(c: MonthContext, counted: readonly Person[]) {
+  const n = c.eligibleAdults.length + counted.length;
+  const k = c.k;
+  const mf = k.base * rateOf(n, c.couple, k);
+  const mfMaj = c.majoration ? k.base * (k.majBase + k.majEnfant * counted.length) : 0;
+  const forfait = k.fl[Math.min(n, 3) - 1] as number;
+  const fl =
+    c.al > 0
+      ? Math.min(c.al, forfait)
+      : c.logement === 'PROPRIETAIRE' || c.logement === 'ACCEDANT' || c.logement === 'HEBERGE_GRATUIT'
+        ? forfait
+        : 0;
+  let res = c.adultResources + c.family;
+  for (const p of counted) res += personResources(p, c.m);
+  const applied = Math.max(mf, mfMaj);
+  // Until 2015 the "RSA activité" added 62 % of the household's professional income (L262-2 former).
+  let bonus = 0;
+  if (c.k.pente > 0) {
+    for (const p of c.adults) bonus += c.k.pente * personActivity(p, c.m);
+    for (const p of counted) bonus += c.k.pente * personActivity(p, c.m);
+  }
+  return { n, mf: applied, majore: mfMaj > mf, fl, res, inter: applied + bonus - fl - res };
+}
+
+function meanOf(
+  figures: readonly MonthFigures[],
+  key: 'intermediaire' | 'montantForfaitaire' | 'forfaitLogement' | 'ressources',
+): number {
+  let t = 0;
+  for (const f of figures) t += f[key];
+  return t / figures.length;
 }
 
 /** Everything computed for one household: the pure core of the RSA. */
@@ -115,15 +218,7 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
     };
 
   const adults = s.persons.filter((p) => (p.role === 'demandeur' || p.role === 'conjoint') && isPresent(p, asOf));
-  const dependantsAt = (date: string) =>
-    s.persons.filter(
-      (p) =>
-        (p.role === 'enfant' || p.role === 'autre_a_charge') &&
-        isPresent(p, date) &&
-        latestBirth(p.dateNaissance) <= date &&
-        ageAt(p.dateNaissance, date) < valueAt(P.ageLimitePersonneACharge, date),
-    );
-  const dependantsNow = dependantsAt(asOf);
+  const dependantsNow = dependantsAt(s.persons, asOf);
   const enceinte = adults.some((p) => p.grossesse);
   const couple = s.couple && adults.length >= 2;
 
@@ -172,11 +267,11 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
       details: { referenceMonths: months },
     };
 
-  const base = valueAt(P.montantDeBase, claimMonth);
-  const pente = valueAt(P.penteRsaActivite, claimMonth);
+  const k = paramsOf(claimMonth);
+  const base = k.base;
   const figures: MonthFigures[] = months.map((m) => {
     const end = endOfMonth(m);
-    const deps = dependantsAt(end);
+    const deps = dependantsAt(s.persons, end);
     const prest = s.prestations?.[m] ?? {};
     const al = AIDES_LOGEMENT.reduce((t, k) => t + Math.max(0, prest[k] ?? 0), 0);
     let family = PRESTATIONS_COMPTEES.reduce((t, k) => t + (prest[k] ?? 0), 0);
@@ -185,35 +280,26 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
     // L262-5: a partner without the residence condition is not counted in the lump sum, but his/her resources are.
     const adultResources = adults.reduce((t, p) => t + personResources(p, m), 0);
 
-    const amountFor = (counted: Person[]) => {
-      const n = eligibleAdults.length + counted.length;
-      const mf = base * tauxFoyer(n, couple, claimMonth);
-      const mfMaj = majoration
-        ? base *
-          (valueAt(P.tauxMajorationIsolement, claimMonth) +
-            valueAt(P.tauxMajorationIsolementParEnfant, claimMonth) * counted.length)
-        : 0;
-      const forfait = forfaitLogement(n, base, claimMonth);
-      const fl =
-        al > 0
-          ? Math.min(al, forfait)
-          : s.logement === 'PROPRIETAIRE' || s.logement === 'ACCEDANT' || s.logement === 'HEBERGE_GRATUIT'
-            ? forfait
-            : 0;
-      const res = adultResources + family + counted.reduce((t, p) => t + personResources(p, m), 0);
-      const applied = Math.max(mf, mfMaj);
-      // Until 2015 the "RSA activité" added 62 % of the household's professional income (L262-2 former).
-      const bonus = pente > 0 ? pente * [...adults, ...counted].reduce((t, p) => t + personActivity(p, m), 0) : 0;
-      return { n, mf: applied, majore: mfMaj > mf, fl, res, inter: applied + bonus - fl - res };
+    const ctx: MonthContext = {
+      m,
+      k,
+      couple,
+      majoration,
+      adults,
+      eligibleAdults,
+      al,
+      family,
+      adultResources,
+      logement: s.logement,
     };
     // A dependant with resources of his/her own is left out when counting him/her lowers the RSA.
     let counted = deps;
     for (const d of deps) {
       if (personResources(d, m) <= 0) continue;
       const without = counted.filter((x) => x !== d);
-      if (amountFor(without).inter > amountFor(counted).inter) counted = without;
+      if (monthAmount(ctx, without).inter > monthAmount(ctx, counted).inter) counted = without;
     }
-    const r = amountFor(counted);
+    const r = monthAmount(ctx, counted);
     return {
       month: m,
       persons: r.n,
@@ -226,17 +312,12 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
   });
 
   // R262-7: the amount due is the average of the three monthly intermediate amounts.
-  const mean = (f: (x: MonthFigures) => number) => figures.reduce((t, x) => t + f(x), 0) / figures.length;
-  const amount = roundCents(
-    Math.max(
-      0,
-      mean((x) => x.intermediaire),
-    ),
-  );
-  const mfMean = roundCents(mean((x) => x.montantForfaitaire));
-  const flMean = roundCents(mean((x) => x.forfaitLogement));
-  const resMean = roundCents(mean((x) => x.ressources));
+  const amount = roundCents(Math.max(0, meanOf(figures, 'intermediaire')));
+  const mfMean = roundCents(meanOf(figures, 'montantForfaitaire'));
+  const flMean = roundCents(meanOf(figures, 'forfaitLogement'));
+  const resMean = roundCents(meanOf(figures, 'ressources'));
   const majore = figures.some((x) => x.majore);
+  for (const f of figures) f.intermediaire = roundCents(f.intermediaire);
   const persons = figures[figures.length - 1]?.persons ?? 1;
   const breakdown: BreakdownLine[] = [
     { label: majore ? 'Montant forfaitaire majoré (parent isolé)' : 'Montant forfaitaire', amount: mfMean },
@@ -246,7 +327,7 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
   const details = {
     referenceMonths: months,
     base,
-    months: figures.map((f) => ({ ...f, intermediaire: roundCents(f.intermediaire) })),
+    months: figures,
   };
   const first = frenchMonth(months[0]);
   const last = frenchMonth(months[2]);
