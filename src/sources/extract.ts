@@ -31,7 +31,11 @@ export interface ExtractSpec<T> {
   readonly schema: z.ZodType<T>;
   /** Checks that need more than one field or the extraction date. */
   check?(record: T, ctx: ExtractContext): FieldIssue[];
-  /** A key that identifies the record within the file, to dedupe exact repeats. */
+  /**
+   * Staging-table columns that identify a record within one file: two lines with the same key
+   * and different values are both quarantined (DOUBLON_CONTRADICTOIRE).
+   */
+  readonly key?: readonly string[];
   readonly table: keyof Database & string;
   /** Columns of the staging table filled by `toRows` (provenance columns are added by the importer). */
   readonly tableColumns: readonly string[];

@@ -112,6 +112,13 @@ export const optInteger = z.string().transform((s, ctx) => {
     : issue(ctx, 'ENTIER_INVALIDE', `nombre entier attendu, lu « ${s.trim()} »`);
 });
 
+export const optNonNegativeInteger = z.string().transform((s, ctx) => {
+  if (empty(s)) return null;
+  const v = parseAmount(s);
+  if (v === null || !Number.isInteger(v)) return issue(ctx, 'ENTIER_INVALIDE', `nombre entier attendu, lu « ${s.trim()} »`);
+  return v < 0 ? issue(ctx, 'MONTANT_NEGATIF', `valeur négative « ${s.trim()} » non admise ici`) : v;
+});
+
 /** A closed list of codes; surrounding spaces and case are forgiven, nothing else. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, label: string) {
   return z.string().transform((s, ctx) => {

@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
+import { sql } from 'kysely';
 import type { Db } from '../db/open.ts';
 import { ProactifError, SourceFormatError } from '../errors.ts';
+import type { ExtractSpec } from './extract.ts';
 import { parseExtractFileName } from './file-name.ts';
 import { hashFile, type RawRecord, readCsv, readJsonl } from './read.ts';
 import { checkHeader, validateRecord } from './validate.ts';
@@ -87,20 +89,12 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       .executeTakeFirstOrThrow();
     let read = 0;
     let accepted = 0;
-    let duplicates = 0;
     const rejects: unknown[][] = [];
     const byCode: Record<string, number> = {};
-    const seen = new Set<string>();
     async function* accepted_rows(): AsyncGenerator<unknown[]> {
       try {
         for await (const rec of records) {
           read++;
-          // An exact repeat of a line is accepted once and counted (SOURCES.md §8 #11).
-          if (seen.has(rec.raw)) {
-            duplicates++;
-            continue;
-          }
-          seen.add(rec.raw);
           const v = validateRecord(spec, rec, ctx);
           if (v.ok) {
             accepted++;
@@ -131,9 +125,15 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       }
     }
     await tx.copyRows(spec.table, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], accepted_rows());
-    const rejected = rejects.length;
+    // Repeats and contradictions are found in the database, set-based, so memory stays constant.
+    const duplicates = await removeExactDuplicates(tx, spec, id);
+    const contradictions = await quarantineContradictions(tx, spec, id, file);
+    accepted -= contradictions.lines;
+    for (const [code, n] of Object.entries(contradictions.byCode)) byCode[code] = (byCode[code] ?? 0) + n;
+    const rejected = rejects.length + contradictions.lines;
     if (read === 0 && spec.format === 'jsonl') throw new SourceFormatError(file, 'fichier vide : rien à importer');
     if (rejected > 0 && rejected / read > max) throw new RejectRateExceededError(file, rejected, read, byCode, max);
+    accepted -= duplicates;
     await tx.copyRows('rejected_row', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason', 'raw'], rejects);
     await tx.kysely
       .updateTable('import_file')
@@ -153,4 +153,50 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       rejectedByCode: byCode,
     };
   });
+}
+
+/**
+ * An exact repeat of a line (same values) is kept once and counted (SOURCES.md §8 #11).
+ * Returns the number of lines removed.
+ */
+async function removeExactDuplicates(tx: Db, spec: ExtractSpec<never>, importId: number): Promise<number> {
+  const cols = sql.raw(spec.tableColumns.join(', '));
+  const table = sql.table(spec.table);
+  const r = await sql`
+    delete from ${table} where import_id = ${importId} and line_no in (
+      select line_no from (
+        select line_no, row_number() over (partition by ${cols} order by line_no) as rn
+        from ${table} where import_id = ${importId}
+      ) x where rn > 1)`.execute(tx.kysely);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/**
+ * Two lines with the same key and different values cannot both be right: both go to the
+ * quarantine with code DOUBLON_CONTRADICTOIRE (SOURCES.md §8 #12), nothing is chosen silently.
+ */
+async function quarantineContradictions(
+  tx: Db,
+  spec: ExtractSpec<never>,
+  importId: number,
+  file: string,
+): Promise<{ lines: number; byCode: Record<string, number> }> {
+  if (!spec.key) return { lines: 0, byCode: {} };
+  const table = sql.table(spec.table);
+  const key = sql.raw(spec.key.join(', '));
+  const notNull = sql.raw(spec.key.map((k) => `${k} is not null`).join(' and '));
+  const moved = await sql<{ line_no: number; raw: string }>`
+    delete from ${table} where import_id = ${importId} and (${key}) in (
+      select ${key} from ${table} where import_id = ${importId} and ${notNull}
+      group by ${key} having count(distinct line_no) > 1)
+    returning line_no, ${sql.raw(`row_to_json(${spec.table})::text`)} as raw`.execute(tx.kysely);
+  if (moved.rows.length === 0) return { lines: 0, byCode: {} };
+  const lines = new Set(moved.rows.map((r) => r.line_no));
+  const reason = `même identifiant (${spec.key.join(', ')}) sur plusieurs lignes aux valeurs différentes : aucune n'est retenue, à faire corriger par l'organisme`;
+  await tx.copyRows(
+    'rejected_row',
+    ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason', 'raw'],
+    [...lines].map((line) => [importId, file, line, spec.key?.join(','), 'DOUBLON_CONTRADICTOIRE', reason, moved.rows.find((r) => r.line_no === line)?.raw ?? '']),
+  );
+  return { lines: lines.size, byCode: { DOUBLON_CONTRADICTOIRE: lines.size } };
 }

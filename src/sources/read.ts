@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { type Readable, Transform } from 'node:stream';
+import { PassThrough, pipeline, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
@@ -53,14 +52,14 @@ function decoder(): Transform {
   return out;
 }
 
-function openText(path: string, gzip: boolean): Readable {
-  const file = createReadStream(path);
-  const bytes = gzip ? file.pipe(createGunzip()) : file;
-  const text = bytes.pipe(decoder());
-  // Errors of the byte layers (truncated gzip) must reach the consumer.
-  file.on('error', (e: Error) => text.destroy(e));
-  if (gzip) bytes.on('error', (e: Error) => text.destroy(e));
-  return text;
+/**
+ * The file's text as a stream: bytes → (gunzip) → decoded text → `then`. One pipeline, so that
+ * an error anywhere (a truncated gzip) ends the consumer's iteration with that error.
+ */
+function openText<T extends NodeJS.ReadWriteStream>(path: string, gzip: boolean, then: T): T {
+  const stages: NodeJS.ReadWriteStream[] = gzip ? [createGunzip(), decoder()] : [decoder()];
+  // The callback only swallows the error here: it reaches the consumer through `then`.
+  return pipeline(createReadStream(path), ...(stages as [Transform]), then, () => {}) as unknown as T;
 }
 
 /** The header of a CSV as read (names trimmed), or null for an empty file. */
@@ -72,7 +71,9 @@ export type HeaderCheck = (header: string[]) => void;
  */
 export async function* readCsv(path: string, gzip: boolean, onHeader: HeaderCheck): AsyncGenerator<RawRecord> {
   let header: string[] | null = null;
-  const parser = openText(path, gzip).pipe(
+  const parser = openText(
+    path,
+    gzip,
     parseCsv({
       delimiter: ';',
       bom: true,
@@ -121,9 +122,9 @@ export async function* readCsv(path: string, gzip: boolean, onHeader: HeaderChec
 
 /** Streams the lines of a JSONL file, one JSON object per line. */
 export async function* readJsonl(path: string, gzip: boolean): AsyncGenerator<RawRecord> {
-  const lines = createInterface({ input: openText(path, gzip), crlfDelay: Number.POSITIVE_INFINITY });
+  const text = openText(path, gzip, new PassThrough({ encoding: 'utf8' }));
   let n = 0;
-  for await (const line of lines) {
+  for await (const line of splitLines(text)) {
     n++;
     if (line.trim() === '') continue;
     let value: unknown;
@@ -149,4 +150,15 @@ export async function* readJsonl(path: string, gzip: boolean): AsyncGenerator<Ra
     }
     yield { line: n, fields: value as Record<string, unknown>, raw: line };
   }
+}
+
+/** Lines of a text stream (LF or CRLF); a stream error ends the iteration with that error. */
+async function* splitLines(text: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of text) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop() ?? '';
+    for (const p of parts) yield p.endsWith('\r') ? p.slice(0, -1) : p;
+  }
+  if (rest !== '') yield rest;
 }

@@ -368,6 +368,87 @@ export const plafondsPubliesDomParticipation = series<PlafondsC2S | null>(
   ],
 );
 
+// --- Séries ajoutées pour le calcul du droit (src/rules/rights/c2s.ts), absentes d'OpenFisca ---
+
+/**
+ * Décalage (en mois) entre le mois de la demande M et le dernier mois de la période de référence de 12 mois :
+ * M-12..M-1 avant 2022, M-13..M-2 depuis (R861-8 modifié). OpenFisca garde M-12..M-1.
+ */
+export const periodeReferenceDernierMois = series('hors_openfisca.cs.periode_reference.decalage_dernier_mois', [
+  {
+    from: '2000-01-01',
+    value: 1,
+    ref: 'Article R861-8 du Code de la sécurité sociale (douze mois civils précédant la demande)',
+  },
+  {
+    from: '2022-01-01',
+    value: 2,
+    ref: 'Décret n° 2021-1642 (JO du 15/12/2021), art. 1, en vigueur le 01/01/2022 (R861-8 : du treizième au deuxième mois civil précédant la demande)',
+  },
+]);
+
+/** Nombre de mois de la période de référence des ressources. */
+export const periodeReferenceNombreDeMois = series('hors_openfisca.cs.periode_reference.nombre_de_mois', [
+  { from: '2000-01-01', value: 12, ref: 'Article R861-8 du Code de la sécurité sociale (période de douze mois)' },
+]);
+
+/** Durée du droit à la C2S (mois), à renouveler ensuite. */
+export const dureeDuDroitMois = series('hors_openfisca.cs.duree_du_droit_mois', [
+  { from: '2000-01-01', value: 12, ref: 'Article L861-5 du Code de la sécurité sociale (droit attribué pour un an)' },
+]);
+
+/**
+ * Départements où le plafond est majoré de `majorationDom` : ceux de l'article L751-1 CSS (Guadeloupe, Guyane,
+ * Martinique, La Réunion, Saint-Barthélemy, Saint-Martin ; codes INSEE). Mayotte (976) n'en fait pas partie.
+ */
+export const departementsMajorationDom = series<readonly string[]>(
+  'hors_openfisca.cs.cmu.departements_majoration_dom',
+  [
+    {
+      from: '2000-01-01',
+      value: ['971', '972', '973', '974', '977', '978'],
+      ref: "Article D861-1 du Code de la sécurité sociale (départements mentionnés à l'article L751-1)",
+    },
+  ],
+);
+
+/**
+ * Présomption de droit à la C2S avec participation des bénéficiaires de l'ASPA : nombre de mois avant la demande
+ * sans revenus d'activité exigés. `null` : pas de présomption (avant le 1er avril 2022).
+ */
+export const presomptionAspaMoisSansActivite = series<number | null>(
+  'hors_openfisca.cs.presomption_aspa.mois_sans_activite',
+  [
+    {
+      from: '2000-01-01',
+      value: null,
+      ref: "Pas de présomption de droit pour les bénéficiaires de l'ASPA avant le 01/04/2022",
+    },
+    {
+      from: '2022-04-01',
+      value: 3,
+      ref: 'Article L861-2 du Code de la sécurité sociale (LFSS pour 2022, loi n° 2021-1754) et article R861-11, présomption en vigueur le 01/04/2022 (RULES.md §3.1)',
+    },
+  ],
+);
+
+/**
+ * Âges (au 1er janvier de l'année d'ouverture du droit) à partir desquels s'appliquent les montants de participation
+ * des tranches 30-49, 50-59, 60-69 et 70 ans et plus (en dessous du premier : tranche « moins de 30 ans »).
+ */
+export const montantParticipationSeuilsAge = series<{
+  readonly de30a49Ans: number;
+  readonly de50a59Ans: number;
+  readonly de60a69Ans: number;
+  readonly plus69Ans: number;
+}>('hors_openfisca.cs.css.montant.seuils_age', [
+  {
+    from: '2019-11-01',
+    value: { de30a49Ans: 30, de50a59Ans: 50, de60a69Ans: 60, plus69Ans: 70 },
+    ref: "Arrêté fixant la participation financière à la C2S : tranches d'âge au 1er janvier (RULES.md §3.3)",
+  },
+]);
+
 /** Paramètres de la C2S, par nom juridique. */
 export const c2s = {
   plafondBase,
@@ -395,4 +476,10 @@ export const c2s = {
   plafondsPubliesParticipation,
   plafondsPubliesDom,
   plafondsPubliesDomParticipation,
+  periodeReferenceDernierMois,
+  periodeReferenceNombreDeMois,
+  dureeDuDroitMois,
+  departementsMajorationDom,
+  presomptionAspaMoisSansActivite,
+  montantParticipationSeuilsAge,
 } as const;

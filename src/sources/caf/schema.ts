@@ -9,7 +9,7 @@ import {
   optCodeCommune,
   optFlagON,
   optFrDate,
-  optInteger,
+  optNonNegativeInteger,
   optNir,
   optOneOf,
   optText,
@@ -41,7 +41,7 @@ export const cafFoyerSchema = z.object({
   commune_acheminement: optText,
   code_commune_insee: optCodeCommune,
   statut_logement: oneOf(STATUTS_LOGEMENT, 'statut de logement'),
-  quotient_familial: optInteger,
+  quotient_familial: optNonNegativeInteger,
   qf_mois: z.string(),
   qf_mois_calcul: z.string(),
   courriel: optText,
@@ -88,6 +88,7 @@ export const cafFoyers: ExtractSpec<CafFoyerRecord> = {
           },
         ]
       : [],
+  key: ['code_organisme', 'numero_allocataire'],
   table: 'caf_foyer',
   tableColumns: foyerColumns,
   toRows: (r) => [foyerColumns.map((c) => r[c])],
@@ -141,6 +142,7 @@ export const cafMembres: ExtractSpec<CafMembreRecord> = {
       ? [{ field: 'date_sortie', code: 'DATE_INCOHERENTE', reason: "date de sortie antérieure à la date d'entrée" }]
       : []),
   ],
+  key: ['code_organisme', 'numero_allocataire', 'nir'],
   table: 'caf_membre',
   tableColumns: membreColumns,
   toRows: (r) => [membreColumns.map((c) => r[c])],

@@ -99,6 +99,7 @@ export const dgfipFoyers: ExtractSpec<DgfipFoyerRecord> = {
   columns: Object.keys(dgfipFoyerSchema.shape),
   schema: dgfipFoyerSchema,
   check: (r, ctx) => checkBirthNotFuture(r.date_naissance, ctx.extractedOn),
+  key: ['reference_avis', 'nir'],
   table: 'dgfip_personne',
   tableColumns,
   toRows: (r) => [tableColumns.map((c) => r[c])],

@@ -76,6 +76,7 @@ export const beneficiaires: ExtractSpec<BeneficiaireRecord> = {
       });
     return issues;
   },
+  key: ['payeur', 'droit', 'nir'],
   table: 'beneficiaire',
   tableColumns,
   toRows: (r) => [tableColumns.map((c) => r[c])],

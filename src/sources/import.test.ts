@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../db/open.ts';
+import { importFile } from './import.ts';
+
+const MEMBRES =
+  'numero_allocataire;code_organisme;nir;nir_statut;nom_naissance;nom_usage;prenoms;sexe;date_naissance;code_lieu_naissance;role;date_entree;date_sortie;nationalite;titre_sejour_depuis;etudiant;grossesse;garde_alternee';
+// Valid NIRs (keys computed by hand: 97 − (13 digits mod 97)).
+const LEA = '0412873;441;287060810521410;CERTIFIE;ROUX;;LEA MARIE;F;27/06/1987;08105;ALLOCATAIRE;01/09/2024;;FR;;N;N;N';
+const ALEXIS = '0412873;441;116047511287353;CERTIFIE;ROUX;;ALEXIS VINCENT;M;20/04/2016;75112;ENFANT;01/09/2024;;FR;;N;N;N';
+const LUCAS = '0098761;201;112022A00408831;CERTIFIE;SANTONI;;LUCAS;M;08/02/2012;2A004;ENFANT;15/03/2012;;FR;;N;N;N';
+const FOYERS =
+  'regime;code_organisme;numero_allocataire;situation_familiale;date_situation;adresse_l1;adresse_l2;adresse_l3;adresse_l4;adresse_l5;adresse_l6;adresse_l7;code_postal;commune_acheminement;code_commune_insee;statut_logement;quotient_familial;qf_mois;qf_mois_calcul;courriel;telephone';
+
+const dir = mkdtempSync(join(tmpdir(), 'proactif-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let db: Db;
+beforeEach(async () => {
+  await db?.close();
+  db = await openDatabase({ dataDir: 'memory' });
+});
+afterAll(() => db?.close());
+
+function write(name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
+async function quarantine() {
+  return db.kysely.selectFrom('rejected_row').select(['line_no', 'field', 'code', 'reason']).orderBy('line_no').execute();
+}
+
+describe('importing real-world extracts', () => {
+  it('quarantines a NIR with a wrong key, naming line, field and reason; keeps the good rows', async () => {
+    const bad = LEA.replace('287060810521410', '287060810521411');
+    const r = await importFile(db, write('caf_membres_20250831.csv', csv(MEMBRES, bad, ALEXIS)), { maxRejectRate: 0.6 });
+    expect(r).toMatchObject({ status: 'imported', read: 2, accepted: 1, rejected: 1 });
+    expect(await quarantine()).toEqual([
+      { line_no: 2, field: 'nir', code: 'NIR_CLE', reason: 'nir : la clé du NIR ne correspond pas au numéro (erreur de saisie ?)' },
+    ]);
+  });
+
+  it('accepts a Corsican NIR (2A read as 19 for the key) and refuses one whose key was computed naively', async () => {
+    const naive = LUCAS.replace('112022A00408831', '112022A00408818');
+    const r = await importFile(db, write('caf_membres_20250901.csv', csv(MEMBRES, LUCAS, naive)), { maxRejectRate: 0.6 });
+    expect(r).toMatchObject({ accepted: 1, rejected: 1, rejectedByCode: { NIR_CLE: 1 } });
+  });
+
+  it('keeps one copy of an exact duplicate line and quarantines two contradictory lines for one person', async () => {
+    const other = LEA.replace('ROUX;;LEA MARIE', 'ROUX;MARTIN;LEA MARIE');
+    const r = await importFile(db, write('caf_membres_20250902.csv', csv(MEMBRES, ALEXIS, ALEXIS, LEA, other)), {
+      maxRejectRate: 0.6,
+    });
+    expect(r).toMatchObject({ read: 4, duplicates: 1, accepted: 1, rejected: 2, rejectedByCode: { DOUBLON_CONTRADICTOIRE: 2 } });
+    const rows = await db.kysely.selectFrom('caf_membre').select('prenoms').execute();
+    expect(rows).toEqual([{ prenoms: 'ALEXIS VINCENT' }]);
+  });
+
+  it('reads a windows-1252 file with accents and a UTF-8 file with a BOM alike', async () => {
+    const line = LEA.replace('LEA MARIE', 'LÉA MARIE').replace('ROUX;;', 'ROUX;D’ALMEIDA;');
+    await importFile(db, write('caf_membres_20250903.csv', iconv.encode(csv(MEMBRES, line), 'win1252')));
+    await importFile(db, write('caf_membres_20250904.csv', Buffer.from(`\ufeff${csv(MEMBRES, line)}`, 'utf8')));
+    const rows = await db.kysely.selectFrom('caf_membre').select(['prenoms', 'nom_usage']).execute();
+    expect(rows).toEqual([
+      { prenoms: 'LÉA MARIE', nom_usage: 'D’ALMEIDA' },
+      { prenoms: 'LÉA MARIE', nom_usage: 'D’ALMEIDA' },
+    ]);
+  });
+
+  it('keeps semicolons, quotes and line breaks inside quoted fields', async () => {
+    const row =
+      'CNAF;441;0412873;ISOLE;01/09/2024;Madame Léa ROUX;"APPT 3; BAT ""B""\r\nRESIDENCE";;42 RUE DE LA PAIX;;44000 NANTES;;44000;NANTES;44109;LOCATAIRE;512;2026-10;2026-06;;';
+    const r = await importFile(db, write('caf_foyers_20250831.csv', csv(FOYERS, row)));
+    expect(r).toMatchObject({ accepted: 1, rejected: 0 });
+    const f = await db.kysely.selectFrom('caf_foyer').select(['adresse_l2', 'quotient_familial']).executeTakeFirstOrThrow();
+    expect(f).toEqual({ adresse_l2: 'APPT 3; BAT "B"\r\nRESIDENCE', quotient_familial: 512 });
+  });
+
+  it('reads decimal commas with NBSP thousands; accepts a negative recovery but refuses a negative quotient', async () => {
+    const droits = 'numero_allocataire;code_organisme;mois;prestation;montant;majoration;date_debut_droit;statut';
+    const r = await importFile(
+      db,
+      write('caf_droits_20250831.csv', csv(droits, '0412873;441;2025-07;AF;1\u00a0234,56;;01/09/2024;EN_COURS', '0412873;441;2025-07;PPA;-35,20;N;01/01/2025;EN_COURS')),
+    );
+    expect(r).toMatchObject({ accepted: 2, rejected: 0 });
+    const amounts = await db.kysely.selectFrom('caf_droit').select('montant').orderBy('line_no').execute();
+    expect(amounts.map((a) => a.montant)).toEqual([1234.56, -35.2]);
+    const neg = 'CNAF;441;0412873;ISOLE;01/09/2024;;;;;;;;44000;NANTES;44109;LOCATAIRE;-5;2026-10;2026-06;;';
+    const q = await importFile(db, write('caf_foyers_20250901.csv', csv(FOYERS, neg)), { maxRejectRate: 1 });
+    expect(q).toMatchObject({ rejected: 1, rejectedByCode: { MONTANT_NEGATIF: 1 } });
+  });
+
+  it('refuses a birth in the future, 31/02 and an unknown role, each with its reason', async () => {
+    const future = ALEXIS.replace('20/04/2016', '01/01/2031');
+    const impossible = LEA.replace('27/06/1987', '31/02/1987');
+    const role = LUCAS.replace(';ENFANT;', ';CONCUBIN;');
+    const r = await importFile(db, write('caf_membres_20250905.csv', csv(MEMBRES, future, impossible, role)), { maxRejectRate: 1 });
+    expect(r).toMatchObject({ accepted: 0, rejected: 3 });
+    const q = await quarantine();
+    expect(q.map((x) => [x.line_no, x.field, x.code])).toEqual([
+      [2, 'date_naissance', 'DATE_FUTURE'],
+      [3, 'date_naissance', 'DATE_INVALIDE'],
+      [4, 'role', 'VALEUR_INCONNUE'],
+    ]);
+    expect(q[2]?.reason).toContain('CONCUBIN');
+  });
+
+  it('refuses a file with a missing or an extra column before reading any row', async () => {
+    const missing = write('caf_membres_20250906.csv', csv(MEMBRES.replace(';garde_alternee', ''), LEA.replace(/;N$/, '')));
+    await expect(importFile(db, missing)).rejects.toThrow(/colonne\(s\) manquante\(s\) : garde_alternee/);
+    const extra = write('caf_membres_20250907.csv', csv(`${MEMBRES};commentaire`, `${LEA};x`));
+    await expect(importFile(db, extra)).rejects.toThrow(/colonne\(s\) inattendue\(s\) : commentaire/);
+    expect(await db.kysely.selectFrom('import_file').selectAll().execute()).toEqual([]);
+    expect(await db.kysely.selectFrom('caf_membre').selectAll().execute()).toEqual([]);
+  });
+
+  it('refuses an empty file; imports a header-only file as zero rows', async () => {
+    await expect(importFile(db, write('caf_membres_20250908.csv', ''))).rejects.toThrow(/fichier vide/);
+    const r = await importFile(db, write('caf_membres_20250909.csv', csv(MEMBRES)));
+    expect(r).toMatchObject({ status: 'imported', read: 0, accepted: 0 });
+  });
+
+  it('quarantines a truncated last line and keeps the others', async () => {
+    const content = `${MEMBRES}\r\n${LEA}\r\n${ALEXIS.slice(0, 40)}`;
+    const r = await importFile(db, write('caf_membres_20250910.csv', content), { maxRejectRate: 0.6 });
+    expect(r).toMatchObject({ accepted: 1, rejected: 1, rejectedByCode: { LIGNE_INCOMPLETE: 1 } });
+  });
+
+  it('refuses a truncated gzip whole, with nothing applied', async () => {
+    const gz = gzipSync(csv(MEMBRES, LEA, ALEXIS, LUCAS));
+    const p = write('caf_membres_20250911.csv.gz', gz.subarray(0, gz.length - 12));
+    await expect(importFile(db, p)).rejects.toThrow(/gzip tronquée/);
+    expect(await db.kysely.selectFrom('caf_membre').selectAll().execute()).toEqual([]);
+    const ok = await importFile(db, write('caf_membres_20250912.csv.gz', gz));
+    expect(ok).toMatchObject({ accepted: 3 });
+  });
+
+  it('refuses a file whose name has no date', async () => {
+    await expect(importFile(db, write('caf_membres.csv', csv(MEMBRES, LEA)))).rejects.toThrow(/nom de fichier sans date/);
+  });
+
+  it('skips the same content imported twice, even under another name', async () => {
+    const content = csv(MEMBRES, LEA);
+    await importFile(db, write('caf_membres_20250913.csv', content));
+    const again = await importFile(db, write('caf_membres_20250914.csv', content));
+    expect(again).toMatchObject({ status: 'skipped' });
+    expect(again.status === 'skipped' && again.reason).toContain('caf_membres_20250913.csv');
+  });
+
+  it('refuses the whole file above the maximum reject rate, with nothing applied', async () => {
+    const bad = LEA.replace('287060810521410', '287060810521411');
+    await expect(importFile(db, write('caf_membres_20250915.csv', csv(MEMBRES, bad, ALEXIS)))).rejects.toThrow(
+      /1 lignes rejetées sur 2 .*rien n'a été importé/,
+    );
+    expect(await db.kysely.selectFrom('rejected_row').selectAll().execute()).toEqual([]);
+  });
+});
