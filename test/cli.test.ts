@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,5 +89,24 @@ describe('proactif command line', () => {
     expect(s.rejectedRows).toBe(1);
     const droits = s.imports.find((i: { file: string }) => i.file === 'caf_droits_20250831.csv');
     expect(droits).toMatchObject({ read: 116, accepted: 115, rejected: 1, rejectedByCode: { MONTANT_INVALIDE: 1 } });
+  });
+});
+
+describe('proactif import', () => {
+  it('imports a drop folder oldest first, archives what it processed and sets aside what it refused', () => {
+    const inbox = join(work, 'inbox-import');
+    cpSync(DEMO, inbox, { recursive: true });
+    rmSync(join(inbox, 'README.md'));
+    for (const f of ['make-demo.ts', 'check-expected.ts']) rmSync(join(inbox, f), { force: true });
+    writeFileSync(join(inbox, 'caf_foyers.csv'), 'x');
+    const r = proactif(['import', '--inbox', inbox, '--json'], join(work, 'db-import'));
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.stdout.trim().split('\n').at(-1) as string);
+    expect(s).toMatchObject({ files: 7, imported: 6, refused: 1, rowsRejected: 0 });
+    // Oldest extraction date first: the DGFiP file of 15 July before the CAF files of 31 August.
+    expect(s.outcomes[0].file).toBe('dgfip_foyers_20250715.csv');
+    expect(readdirSync(join(inbox, 'archive'))).toHaveLength(6);
+    expect(readdirSync(join(inbox, 'refuses'))).toEqual(['caf_foyers.csv']);
+    expect(readdirSync(inbox).sort()).toEqual(['archive', 'refuses']);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerDb } from './commands/db.ts';
+import { registerImport } from './commands/import.ts';
 import { registerRun } from './commands/run.ts';
 import { describeError, EXIT } from './exit-codes.ts';
 import { type Output, processOutput } from './output.ts';
@@ -18,6 +19,7 @@ export function buildProgram(out: Output): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => out.error(s.trimEnd()) });
   registerDb(program, out);
+  registerImport(program, out);
   registerRun(program, out);
   program.commands.forEach((c) => {
     c.exitOverride();

@@ -115,7 +115,8 @@ export const optInteger = z.string().transform((s, ctx) => {
 export const optNonNegativeInteger = z.string().transform((s, ctx) => {
   if (empty(s)) return null;
   const v = parseAmount(s);
-  if (v === null || !Number.isInteger(v)) return issue(ctx, 'ENTIER_INVALIDE', `nombre entier attendu, lu « ${s.trim()} »`);
+  if (v === null || !Number.isInteger(v))
+    return issue(ctx, 'ENTIER_INVALIDE', `nombre entier attendu, lu « ${s.trim()} »`);
   return v < 0 ? issue(ctx, 'MONTANT_NEGATIF', `valeur négative « ${s.trim()} » non admise ici`) : v;
 });
 

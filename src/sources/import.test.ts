@@ -11,7 +11,8 @@ const MEMBRES =
   'numero_allocataire;code_organisme;nir;nir_statut;nom_naissance;nom_usage;prenoms;sexe;date_naissance;code_lieu_naissance;role;date_entree;date_sortie;nationalite;titre_sejour_depuis;etudiant;grossesse;garde_alternee';
 // Valid NIRs (keys computed by hand: 97 − (13 digits mod 97)).
 const LEA = '0412873;441;287060810521410;CERTIFIE;ROUX;;LEA MARIE;F;27/06/1987;08105;ALLOCATAIRE;01/09/2024;;FR;;N;N;N';
-const ALEXIS = '0412873;441;116047511287353;CERTIFIE;ROUX;;ALEXIS VINCENT;M;20/04/2016;75112;ENFANT;01/09/2024;;FR;;N;N;N';
+const ALEXIS =
+  '0412873;441;116047511287353;CERTIFIE;ROUX;;ALEXIS VINCENT;M;20/04/2016;75112;ENFANT;01/09/2024;;FR;;N;N;N';
 const LUCAS = '0098761;201;112022A00408831;CERTIFIE;SANTONI;;LUCAS;M;08/02/2012;2A004;ENFANT;15/03/2012;;FR;;N;N;N';
 const FOYERS =
   'regime;code_organisme;numero_allocataire;situation_familiale;date_situation;adresse_l1;adresse_l2;adresse_l3;adresse_l4;adresse_l5;adresse_l6;adresse_l7;code_postal;commune_acheminement;code_commune_insee;statut_logement;quotient_familial;qf_mois;qf_mois_calcul;courriel;telephone';
@@ -32,22 +33,35 @@ function write(name: string, content: string | Buffer): string {
 }
 const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
 async function quarantine() {
-  return db.kysely.selectFrom('rejected_row').select(['line_no', 'field', 'code', 'reason']).orderBy('line_no').execute();
+  return db.kysely
+    .selectFrom('rejected_row')
+    .select(['line_no', 'field', 'code', 'reason'])
+    .orderBy('line_no')
+    .execute();
 }
 
 describe('importing real-world extracts', () => {
   it('quarantines a NIR with a wrong key, naming line, field and reason; keeps the good rows', async () => {
     const bad = LEA.replace('287060810521410', '287060810521411');
-    const r = await importFile(db, write('caf_membres_20250831.csv', csv(MEMBRES, bad, ALEXIS)), { maxRejectRate: 0.6 });
+    const r = await importFile(db, write('caf_membres_20250831.csv', csv(MEMBRES, bad, ALEXIS)), {
+      maxRejectRate: 0.6,
+    });
     expect(r).toMatchObject({ status: 'imported', read: 2, accepted: 1, rejected: 1 });
     expect(await quarantine()).toEqual([
-      { line_no: 2, field: 'nir', code: 'NIR_CLE', reason: 'nir : la clé du NIR ne correspond pas au numéro (erreur de saisie ?)' },
+      {
+        line_no: 2,
+        field: 'nir',
+        code: 'NIR_CLE',
+        reason: 'nir : la clé du NIR ne correspond pas au numéro (erreur de saisie ?)',
+      },
     ]);
   });
 
   it('accepts a Corsican NIR (2A read as 19 for the key) and refuses one whose key was computed naively', async () => {
     const naive = LUCAS.replace('112022A00408831', '112022A00408818');
-    const r = await importFile(db, write('caf_membres_20250901.csv', csv(MEMBRES, LUCAS, naive)), { maxRejectRate: 0.6 });
+    const r = await importFile(db, write('caf_membres_20250901.csv', csv(MEMBRES, LUCAS, naive)), {
+      maxRejectRate: 0.6,
+    });
     expect(r).toMatchObject({ accepted: 1, rejected: 1, rejectedByCode: { NIR_CLE: 1 } });
   });
 
@@ -56,7 +70,13 @@ describe('importing real-world extracts', () => {
     const r = await importFile(db, write('caf_membres_20250902.csv', csv(MEMBRES, ALEXIS, ALEXIS, LEA, other)), {
       maxRejectRate: 0.6,
     });
-    expect(r).toMatchObject({ read: 4, duplicates: 1, accepted: 1, rejected: 2, rejectedByCode: { DOUBLON_CONTRADICTOIRE: 2 } });
+    expect(r).toMatchObject({
+      read: 4,
+      duplicates: 1,
+      accepted: 1,
+      rejected: 2,
+      rejectedByCode: { DOUBLON_CONTRADICTOIRE: 2 },
+    });
     const rows = await db.kysely.selectFrom('caf_membre').select('prenoms').execute();
     expect(rows).toEqual([{ prenoms: 'ALEXIS VINCENT' }]);
   });
@@ -77,7 +97,10 @@ describe('importing real-world extracts', () => {
       'CNAF;441;0412873;ISOLE;01/09/2024;Madame Léa ROUX;"APPT 3; BAT ""B""\r\nRESIDENCE";;42 RUE DE LA PAIX;;44000 NANTES;;44000;NANTES;44109;LOCATAIRE;512;2026-10;2026-06;;';
     const r = await importFile(db, write('caf_foyers_20250831.csv', csv(FOYERS, row)));
     expect(r).toMatchObject({ accepted: 1, rejected: 0 });
-    const f = await db.kysely.selectFrom('caf_foyer').select(['adresse_l2', 'quotient_familial']).executeTakeFirstOrThrow();
+    const f = await db.kysely
+      .selectFrom('caf_foyer')
+      .select(['adresse_l2', 'quotient_familial'])
+      .executeTakeFirstOrThrow();
     expect(f).toEqual({ adresse_l2: 'APPT 3; BAT "B"\r\nRESIDENCE', quotient_familial: 512 });
   });
 
@@ -85,7 +108,14 @@ describe('importing real-world extracts', () => {
     const droits = 'numero_allocataire;code_organisme;mois;prestation;montant;majoration;date_debut_droit;statut';
     const r = await importFile(
       db,
-      write('caf_droits_20250831.csv', csv(droits, '0412873;441;2025-07;AF;1\u00a0234,56;;01/09/2024;EN_COURS', '0412873;441;2025-07;PPA;-35,20;N;01/01/2025;EN_COURS')),
+      write(
+        'caf_droits_20250831.csv',
+        csv(
+          droits,
+          '0412873;441;2025-07;AF;1\u00a0234,56;;01/09/2024;EN_COURS',
+          '0412873;441;2025-07;PPA;-35,20;N;01/01/2025;EN_COURS',
+        ),
+      ),
     );
     expect(r).toMatchObject({ accepted: 2, rejected: 0 });
     const amounts = await db.kysely.selectFrom('caf_droit').select('montant').orderBy('line_no').execute();
@@ -99,7 +129,9 @@ describe('importing real-world extracts', () => {
     const future = ALEXIS.replace('20/04/2016', '01/01/2031');
     const impossible = LEA.replace('27/06/1987', '31/02/1987');
     const role = LUCAS.replace(';ENFANT;', ';CONCUBIN;');
-    const r = await importFile(db, write('caf_membres_20250905.csv', csv(MEMBRES, future, impossible, role)), { maxRejectRate: 1 });
+    const r = await importFile(db, write('caf_membres_20250905.csv', csv(MEMBRES, future, impossible, role)), {
+      maxRejectRate: 1,
+    });
     expect(r).toMatchObject({ accepted: 0, rejected: 3 });
     const q = await quarantine();
     expect(q.map((x) => [x.line_no, x.field, x.code])).toEqual([
@@ -111,7 +143,10 @@ describe('importing real-world extracts', () => {
   });
 
   it('refuses a file with a missing or an extra column before reading any row', async () => {
-    const missing = write('caf_membres_20250906.csv', csv(MEMBRES.replace(';garde_alternee', ''), LEA.replace(/;N$/, '')));
+    const missing = write(
+      'caf_membres_20250906.csv',
+      csv(MEMBRES.replace(';garde_alternee', ''), LEA.replace(/;N$/, '')),
+    );
     await expect(importFile(db, missing)).rejects.toThrow(/colonne\(s\) manquante\(s\) : garde_alternee/);
     const extra = write('caf_membres_20250907.csv', csv(`${MEMBRES};commentaire`, `${LEA};x`));
     await expect(importFile(db, extra)).rejects.toThrow(/colonne\(s\) inattendue\(s\) : commentaire/);
@@ -141,7 +176,9 @@ describe('importing real-world extracts', () => {
   });
 
   it('refuses a file whose name has no date', async () => {
-    await expect(importFile(db, write('caf_membres.csv', csv(MEMBRES, LEA)))).rejects.toThrow(/nom de fichier sans date/);
+    await expect(importFile(db, write('caf_membres.csv', csv(MEMBRES, LEA)))).rejects.toThrow(
+      /nom de fichier sans date/,
+    );
   });
 
   it('skips the same content imported twice, even under another name', async () => {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../db/open.ts';
@@ -10,6 +11,15 @@ import { checkHeader, validateRecord } from './validate.ts';
 export interface ImportOptions {
   /** Above this share of rejected records the whole file is refused, nothing applied (default 0.01). */
   maxRejectRate?: number;
+  /** Called every few thousand records with the progress through the file. */
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  readonly file: string;
+  readonly records: number;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
 }
 
 export type ImportReport =
@@ -62,14 +72,15 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     return { file, status: 'skipped', reason: `contenu déjà importé (fichier ${already.file_name})` };
   }
   const max = options.maxRejectRate ?? 0.01;
+  const bytes = { n: 0 };
+  const bytesTotal = (await stat(path)).size;
+  const checkCsvHeader = (header: string[]) => {
+    const problems = checkHeader(spec.columns, header);
+    if (problems.length)
+      throw new SourceFormatError(file, `en-tête refusé, aucune ligne importée : ${problems.join(' ; ')}`);
+  };
   const records: AsyncIterable<RawRecord> =
-    spec.format === 'csv'
-      ? readCsv(path, gzip, (header) => {
-          const problems = checkHeader(spec.columns, header);
-          if (problems.length)
-            throw new SourceFormatError(file, `en-tête refusé, aucune ligne importée : ${problems.join(' ; ')}`);
-        })
-      : readJsonl(path, gzip);
+    spec.format === 'csv' ? readCsv(path, gzip, checkCsvHeader, bytes) : readJsonl(path, gzip, bytes);
 
   const ctx = { extractedOn };
   return db.transaction(async (tx) => {
@@ -95,6 +106,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       try {
         for await (const rec of records) {
           read++;
+          if (options.onProgress && read % 20_000 === 0)
+            options.onProgress({ file, records: read, bytesRead: bytes.n, bytesTotal });
           const v = validateRecord(spec, rec, ctx);
           if (v.ok) {
             accepted++;
@@ -196,7 +209,15 @@ async function quarantineContradictions(
   await tx.copyRows(
     'rejected_row',
     ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason', 'raw'],
-    [...lines].map((line) => [importId, file, line, spec.key?.join(','), 'DOUBLON_CONTRADICTOIRE', reason, moved.rows.find((r) => r.line_no === line)?.raw ?? '']),
+    [...lines].map((line) => [
+      importId,
+      file,
+      line,
+      spec.key?.join(','),
+      'DOUBLON_CONTRADICTOIRE',
+      reason,
+      moved.rows.find((r) => r.line_no === line)?.raw ?? '',
+    ]),
   );
   return { lines: lines.size, byCode: { DOUBLON_CONTRADICTOIRE: lines.size } };
 }

@@ -56,10 +56,17 @@ function decoder(): Transform {
  * The file's text as a stream: bytes → (gunzip) → decoded text → `then`. One pipeline, so that
  * an error anywhere (a truncated gzip) ends the consumer's iteration with that error.
  */
-function openText<T extends NodeJS.ReadWriteStream>(path: string, gzip: boolean, then: T): T {
+function openText<T extends NodeJS.ReadWriteStream>(path: string, gzip: boolean, then: T, bytes?: ByteCount): T {
+  const file = createReadStream(path);
+  if (bytes) file.on('data', (c) => (bytes.n += (c as Buffer).length));
   const stages: NodeJS.ReadWriteStream[] = gzip ? [createGunzip(), decoder()] : [decoder()];
   // The callback only swallows the error here: it reaches the consumer through `then`.
-  return pipeline(createReadStream(path), ...(stages as [Transform]), then, () => {}) as unknown as T;
+  return pipeline(file, ...(stages as [Transform]), then, () => {}) as unknown as T;
+}
+
+/** Bytes of the file read so far (for progress and ETA). */
+export interface ByteCount {
+  n: number;
 }
 
 /** The header of a CSV as read (names trimmed), or null for an empty file. */
@@ -69,7 +76,12 @@ export type HeaderCheck = (header: string[]) => void;
  * Streams the records of a `;`-separated CSV. `onHeader` sees the header before any row
  * is read and may throw to refuse the file. Quoted fields may hold `;` and line breaks.
  */
-export async function* readCsv(path: string, gzip: boolean, onHeader: HeaderCheck): AsyncGenerator<RawRecord> {
+export async function* readCsv(
+  path: string,
+  gzip: boolean,
+  onHeader: HeaderCheck,
+  bytes?: ByteCount,
+): AsyncGenerator<RawRecord> {
   let header: string[] | null = null;
   const parser = openText(
     path,
@@ -82,6 +94,7 @@ export async function* readCsv(path: string, gzip: boolean, onHeader: HeaderChec
       info: true,
       raw: true,
     }),
+    bytes,
   );
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
     const raw = item.raw.replace(/\r?\n$/, '');
@@ -121,8 +134,8 @@ export async function* readCsv(path: string, gzip: boolean, onHeader: HeaderChec
 }
 
 /** Streams the lines of a JSONL file, one JSON object per line. */
-export async function* readJsonl(path: string, gzip: boolean): AsyncGenerator<RawRecord> {
-  const text = openText(path, gzip, new PassThrough({ encoding: 'utf8' }));
+export async function* readJsonl(path: string, gzip: boolean, bytes?: ByteCount): AsyncGenerator<RawRecord> {
+  const text = openText(path, gzip, new PassThrough({ encoding: 'utf8' }), bytes);
   let n = 0;
   for await (const line of splitLines(text)) {
     n++;

@@ -5,6 +5,13 @@
  * Montants en euros par mois ; taux en fraction ; seuils de bonification en multiples du Smic horaire brut.
  */
 import { heuresPlafondPacNonScolaire, revenuPlafondPacNonScolaire } from './common.ts';
+import {
+  ageLimiteEnfantMajorationIsolement as ageLimiteEnfantMajorationIsolementRsa,
+  ageLimitePersonneACharge as ageLimitePersonneAChargeRsa,
+  delaiMajorationIsolement as delaiMajorationIsolementRsa,
+  dureeTitreSejourNonEee as dureeTitreSejourNonEeeRsa,
+  forfaitAsfOrphelinPartiel,
+} from './rsa.ts';
 import { series } from './series.ts';
 
 /** Montant forfaitaire de base de la prime d'activité, personne seule (€/mois). */
@@ -199,6 +206,43 @@ export const tauxPlancherApprenant = revenuPlafondPacNonScolaire;
 /** Nombre d'heures du Smic mensuel retenu pour le plancher des apprenants (169 h). */
 export const heuresPlancherApprenant = heuresPlafondPacNonScolaire;
 
+/**
+ * Indemnités journalières maladie / accident du travail : comptées en revenus professionnels pendant ce nombre de
+ * premiers mois de l'arrêt de travail, en autres ressources ensuite. Pas de paramètre OpenFisca (constante du code
+ * `rsa_indemnites_journalieres_activite`).
+ */
+export const moisIndemnitesJournalieresActivite = series('hors_openfisca.ppa.indemnites_journalieres.mois_activite', [
+  {
+    from: '2016-01-01',
+    value: 3,
+    ref: "Article R844-1 du code de la sécurité sociale (IJ des trois premiers mois suivant l'arrêt de travail) ; RULES.md §1.5 et §2.2",
+  },
+]);
+
+/**
+ * Personnes à charge : âge en dessous duquel elles comptent dans le foyer (25 ans). D843-1 CSS (« enfants ou
+ * personnes de moins de vingt-cinq ans à charge ») : même limite que le RSA, même série.
+ */
+export const ageLimitePersonneACharge = ageLimitePersonneAChargeRsa;
+
+/**
+ * Majoration pour isolement : la personne isolée s'entend comme pour le RSA (L842-7 CSS renvoie à la situation
+ * d'isolement du RSA, CASF L262-9 et R262-2) : fenêtre de 18 mois après l'événement, ou plus jeune enfant de moins de 3 ans.
+ * Mêmes séries que le RSA.
+ */
+export const delaiMajorationIsolement = delaiMajorationIsolementRsa;
+/** Majoration pour isolement « longue » : jusqu'aux 3 ans du plus jeune enfant (même série que le RSA). */
+export const ageLimiteEnfantMajorationIsolement = ageLimiteEnfantMajorationIsolementRsa;
+
+/** Étranger hors EEE : ancienneté minimale du titre de séjour autorisant à travailler, 5 ans (L842-2 2° CSS, comme le RSA). */
+export const dureeTitreSejourNonEee = dureeTitreSejourNonEeeRsa;
+
+/**
+ * Allocation de soutien familial comptée dans les ressources au forfait de 22,5 % de la BMAF par enfant (au plus
+ * l'ASF versée). OpenFisca applique à la prime d'activité le forfait du RSA (`rsa_forfait_asf`) : même série.
+ */
+export const forfaitAsfParEnfant = forfaitAsfOrphelinPartiel;
+
 /** Paramètres de la prime d'activité, par nom juridique. */
 export const ppa = {
   montantDeBase,
@@ -219,4 +263,10 @@ export const ppa = {
   seuilAahActivite,
   tauxPlancherApprenant,
   heuresPlancherApprenant,
+  moisIndemnitesJournalieresActivite,
+  ageLimitePersonneACharge,
+  delaiMajorationIsolement,
+  ageLimiteEnfantMajorationIsolement,
+  dureeTitreSejourNonEee,
+  forfaitAsfParEnfant,
 } as const;
