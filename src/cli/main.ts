@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerDb } from './commands/db.ts';
 import { registerImport } from './commands/import.ts';
+import { registerPurge } from './commands/purge.ts';
 import { registerRun } from './commands/run.ts';
 import { describeError, EXIT } from './exit-codes.ts';
 import { type Output, processOutput } from './output.ts';
@@ -21,6 +22,7 @@ export function buildProgram(out: Output): Command {
   registerDb(program, out);
   registerImport(program, out);
   registerRun(program, out);
+  registerPurge(program, out);
   program.commands.forEach((c) => {
     c.exitOverride();
   });

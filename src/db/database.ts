@@ -27,6 +27,7 @@ export interface ImportFileTable {
   rows_read: number;
   rows_accepted: number;
   rows_rejected: number;
+  purged_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RejectedRowTable {

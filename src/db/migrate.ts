@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { DatabaseError } from '../errors.ts';
 import * as m0001 from './migrations/0001-initial.ts';
+import * as m0002 from './migrations/0002-purge.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-purge': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -42,12 +42,18 @@ export const caseSchema = z.object({
     moisDeReference: z.enum(['M-3..M-1', 'M-4..M-2']).optional(),
     couple: z.boolean().default(false),
     dateSituation: z.string().nullable().default(null),
-    logement: z.enum(['LOCATAIRE', 'PROPRIETAIRE', 'ACCEDANT', 'HEBERGE_GRATUIT', 'SANS_DOMICILE']).nullable().default('LOCATAIRE'),
+    logement: z
+      .enum(['LOCATAIRE', 'PROPRIETAIRE', 'ACCEDANT', 'HEBERGE_GRATUIT', 'SANS_DOMICILE'])
+      .nullable()
+      .default('LOCATAIRE'),
     departement: z.string().nullable().default('75'),
     isolementRecent: z.boolean().optional(),
     alsaceMoselle: z.boolean().optional(),
     revenusFiscaux: z
-      .record(z.string(), z.object({ revenuFiscalReference: z.number().nullable(), revenuNetImposable: z.number().nullable() }))
+      .record(
+        z.string(),
+        z.object({ revenuFiscalReference: z.number().nullable(), revenuNetImposable: z.number().nullable() }),
+      )
       .optional(),
     persons: z.array(personSchema).min(1),
     /** CAF benefits by month and code (AF, APL, ASF…). */
@@ -101,7 +107,9 @@ export function caseSituation(c: RightCase): Situation {
       titreSejourDepuis: p.titreSejourDepuis,
       etudiant: p.etudiant,
       grossesse: p.grossesse,
-      ressources: spread(p.ressources, p.ressourcesChaqueMois, months) as ByMonth<Partial<Record<NatureRessource, number>>>,
+      ressources: spread(p.ressources, p.ressourcesChaqueMois, months) as ByMonth<
+        Partial<Record<NatureRessource, number>>
+      >,
       ...(p.ressourcesBrutes || p.ressourcesBrutesChaqueMois
         ? {
             ressourcesBrutes: spread(p.ressourcesBrutes, p.ressourcesBrutesChaqueMois, months) as ByMonth<
@@ -153,11 +161,13 @@ export function compareCase(c: RightCase, r: RightResult): string[] {
   }
   if (e.reasons) {
     const got = r.status === 'not_eligible' ? r.reasons.map((x) => x.code).sort() : [];
-    if (JSON.stringify(got) !== JSON.stringify([...e.reasons].sort())) diffs.push(`raisons ${got.join(',')} au lieu de ${e.reasons.join(',')}`);
+    if (JSON.stringify(got) !== JSON.stringify([...e.reasons].sort()))
+      diffs.push(`raisons ${got.join(',')} au lieu de ${e.reasons.join(',')}`);
   }
   if (e.details) {
     const d = 'details' in r ? (r.details as Record<string, unknown>) : {};
-    for (const [k, v] of Object.entries(e.details)) if (d[k] !== v) diffs.push(`${k} = ${String(d[k])} au lieu de ${String(v)}`);
+    for (const [k, v] of Object.entries(e.details))
+      if (d[k] !== v) diffs.push(`${k} = ${String(d[k])} au lieu de ${String(v)}`);
   }
   return diffs;
 }

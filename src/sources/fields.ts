@@ -9,6 +9,13 @@ import { checkNir } from './nir.ts';
 
 const empty = (s: string) => s.trim() === '';
 
+/** What each field type accepts, in words, for the generated docs/extracts.md. */
+export const FIELD_DOCS = new Map<z.ZodType, string>();
+function documented<T extends z.ZodType>(schema: T, doc: string): T {
+  FIELD_DOCS.set(schema, doc);
+  return schema;
+}
+
 function issue(ctx: z.core.$RefinementCtx, code: string, message: string) {
   ctx.addIssue({ code: 'custom', message, params: { code } });
   return z.NEVER;
@@ -80,28 +87,35 @@ function parseAmount(s: string): number | null {
 
 /** An amount in euros with a decimal comma; negative only where `allowNegative`. */
 export function amount(opts: { allowNegative?: boolean } = {}) {
-  return z.string().transform((s, ctx) => {
-    const v = parseAmount(s);
-    if (v === null) return issue(ctx, 'MONTANT_INVALIDE', `montant « ${s.trim()} » illisible (attendu 1234,56)`);
-    if (v < 0 && !opts.allowNegative)
-      return issue(ctx, 'MONTANT_NEGATIF', `montant négatif « ${s.trim()} » non admis ici`);
-    return v;
-  });
+  const doc = `montant en euros, virgule décimale (1234,56)${opts.allowNegative ? ', négatif admis' : ', positif ou nul'}`;
+  return documented(
+    z.string().transform((s, ctx) => {
+      const v = parseAmount(s);
+      if (v === null) return issue(ctx, 'MONTANT_INVALIDE', `montant « ${s.trim()} » illisible (attendu 1234,56)`);
+      if (v < 0 && !opts.allowNegative)
+        return issue(ctx, 'MONTANT_NEGATIF', `montant négatif « ${s.trim()} » non admis ici`);
+      return v;
+    }),
+    doc,
+  );
 }
 
 export function optAmount(opts: { allowNegative?: boolean } = {}) {
   const a = amount(opts);
-  return z.string().transform((s, ctx) => {
-    if (empty(s)) return null;
-    const r = a.safeParse(s);
-    if (r.success) return r.data;
-    const first = r.error.issues[0];
-    return issue(
-      ctx,
-      String((first as { params?: { code?: string } })?.params?.code ?? 'MONTANT_INVALIDE'),
-      first?.message ?? 'montant invalide',
-    );
-  });
+  return documented(
+    z.string().transform((s, ctx) => {
+      if (empty(s)) return null;
+      const r = a.safeParse(s);
+      if (r.success) return r.data;
+      const first = r.error.issues[0];
+      return issue(
+        ctx,
+        String((first as { params?: { code?: string } })?.params?.code ?? 'MONTANT_INVALIDE'),
+        first?.message ?? 'montant invalide',
+      );
+    }),
+    `${FIELD_DOCS.get(a)}, facultatif`,
+  );
 }
 
 export const optInteger = z.string().transform((s, ctx) => {
@@ -122,21 +136,27 @@ export const optNonNegativeInteger = z.string().transform((s, ctx) => {
 
 /** A closed list of codes; surrounding spaces and case are forgiven, nothing else. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, label: string) {
-  return z.string().transform((s, ctx) => {
-    const t = s.trim().toUpperCase();
-    return (values as readonly string[]).includes(t)
-      ? (t as T[number])
-      : issue(ctx, 'VALEUR_INCONNUE', `${label} « ${s.trim()} » inconnu (valeurs admises : ${values.join(', ')})`);
-  });
+  return documented(
+    z.string().transform((s, ctx) => {
+      const t = s.trim().toUpperCase();
+      return (values as readonly string[]).includes(t)
+        ? (t as T[number])
+        : issue(ctx, 'VALEUR_INCONNUE', `${label} « ${s.trim()} » inconnu (valeurs admises : ${values.join(', ')})`);
+    }),
+    `une valeur parmi : ${values.join(', ')}`,
+  );
 }
 
 export function optOneOf<const T extends readonly [string, ...string[]]>(values: T, label: string) {
   const e = oneOf(values, label);
-  return z.string().transform((s, ctx) => {
-    if (empty(s)) return null;
-    const r = e.safeParse(s);
-    return r.success ? r.data : issue(ctx, 'VALEUR_INCONNUE', r.error.issues[0]?.message ?? 'valeur inconnue');
-  });
+  return documented(
+    z.string().transform((s, ctx) => {
+      if (empty(s)) return null;
+      const r = e.safeParse(s);
+      return r.success ? r.data : issue(ctx, 'VALEUR_INCONNUE', r.error.issues[0]?.message ?? 'valeur inconnue');
+    }),
+    `une valeur parmi : ${values.join(', ')}, ou vide`,
+  );
 }
 
 /** O/N flag; empty is false where the column says "N by default". */
@@ -178,3 +198,23 @@ export const optCodeCommune = z.string().transform((s, ctx) => {
     ? t
     : issue(ctx, 'CODE_COMMUNE', `code « ${s.trim()} » invalide (5 caractères attendus)`);
 });
+
+documented(text, 'texte, obligatoire');
+documented(optText, 'texte, facultatif (vide = inconnu)');
+documented(frDate, 'date JJ/MM/AAAA, obligatoire');
+documented(optFrDate, 'date JJ/MM/AAAA, facultative');
+documented(
+  birthDate,
+  "date de naissance JJ/MM/AAAA ; jour ou mois inconnus admis en 00 ; pas postérieure à l'extraction",
+);
+documented(month, 'mois AAAA-MM');
+documented(optInteger, 'nombre entier, facultatif');
+documented(optNonNegativeInteger, 'nombre entier positif ou nul, facultatif');
+documented(flagON, 'O ou N (vide = N)');
+documented(optFlagON, 'O, N ou vide (inconnu)');
+documented(optNir, 'NIR : 15 caractères (clé vérifiée, Corse 2A/2B) ou 13 (clé calculée) ; facultatif');
+documented(nir, 'NIR : 15 caractères (clé vérifiée, Corse 2A/2B) ou 13 (clé calculée) ; obligatoire');
+documented(
+  optCodeCommune,
+  "code à 5 caractères (code postal ou code commune INSEE, 2A/2B), 4 chiffres complétés d'un 0 ; facultatif",
+);

@@ -170,6 +170,79 @@ export const tauxMajorationExceptionnelle = series('ars.ars_maj.taux_majoration_
   },
 ]);
 
+/**
+ * Âge jusqu'auquel un enfant est à charge au sens des prestations familiales (moins de 20 ans) : il compte pour la
+ * majoration du plafond même s'il n'ouvre pas droit à l'ARS (R543-5 renvoyant aux enfants à charge ; OpenFisca
+ * `af_nbenf`).
+ */
+export const ageLimiteEnfantACharge = series('hors_openfisca.prestations_familiales.age_limite_enfant_a_charge', [
+  {
+    from: '2000-01-01',
+    value: 20,
+    ref: 'Articles L512-3 et R512-2 du Code de la sécurité sociale (enfant à charge jusqu’à 20 ans)',
+  },
+]);
+
+/**
+ * Âge de fin de l'obligation scolaire : au-delà, l'ARS n'est versée que sur justification de la scolarité ou de
+ * l'apprentissage (R543-4). Apprécié, comme la tranche d'âge, au 31 décembre de l'année de la rentrée (pratique CAF).
+ */
+export const ageFinObligationScolaire = series('hors_openfisca.ars.age_fin_obligation_scolaire', [
+  {
+    from: '1959-01-06',
+    value: 16,
+    ref: "Article L131-1 du Code de l'éducation (instruction obligatoire jusqu'à 16 ans) ; article R543-4 du Code de la sécurité sociale",
+  },
+]);
+
+/** Jour (MM-JJ) de l'année N+1 avant lequel l'enfant doit avoir 6 ans pour la rentrée de l'année N (R543-2). */
+export const jourLimiteSixiemeAnniversaire = series('hors_openfisca.ars.jour_limite_sixieme_anniversaire', [
+  { from: '1974-08-14', value: '02-01', ref: 'Article R543-2 du Code de la sécurité sociale (avant le 1er février)' },
+]);
+
+/** Jour (MM-JJ) de l'année N auquel l'enfant doit ne pas avoir atteint 18 ans révolus (R543-2). */
+export const jourLimiteAgeMaximum = series('hors_openfisca.ars.jour_limite_age_maximum', [
+  { from: '1990-09-05', value: '09-15', ref: 'Article R543-2 du Code de la sécurité sociale (au 15 septembre)' },
+]);
+
+/** Jour (MM-JJ) de l'année N auquel l'âge fixe la tranche de montant (D543-1). */
+export const jourTrancheAge = series('hors_openfisca.ars.jour_tranche_age', [
+  {
+    from: '2008-08-03',
+    value: '12-31',
+    ref: "Article D543-1 du Code de la sécurité sociale (âge au 31 décembre de l'année civile de la rentrée)",
+  },
+]);
+
+/** Jour (MM-JJ) de l'année N dont la BMAF fixe le montant : le taux est « applicable au 1er août » (D543-1). */
+export const jourMontant = series('hors_openfisca.ars.jour_montant', [
+  { from: '2008-08-03', value: '08-01', ref: 'Article D543-1 du Code de la sécurité sociale (applicable au 1er août)' },
+]);
+
+/**
+ * Jour (MM-JJ) retenu pour « la charge au jour de la rentrée scolaire » (R543-1) : composition du foyer et enfants
+ * à charge. La date réelle de rentrée varie d'une année à l'autre (début septembre) : convention proactif.
+ */
+export const jourRentree = series('hors_openfisca.ars.jour_rentree', [
+  {
+    from: '1974-08-14',
+    value: '09-01',
+    ref: 'Article R543-1 du Code de la sécurité sociale (charge au jour de la rentrée) — date conventionnelle retenue par proactif',
+  },
+]);
+
+/**
+ * Décalage de l'année des revenus : les ressources de référence sont celles de l'avant-dernière année (N-2) pour la
+ * rentrée de l'année N (R532-3, R543-5).
+ */
+export const decalageAnneeRevenus = series('hors_openfisca.prestations_familiales.decalage_annee_revenus', [
+  {
+    from: '2000-01-01',
+    value: 2,
+    ref: "Article R532-3 du Code de la sécurité sociale (année civile de référence : l'avant-dernière année)",
+  },
+]);
+
 /** Paramètres de l'ARS, par nom juridique. */
 export const ars = {
   plafondRessources,
@@ -183,4 +256,12 @@ export const ars = {
   tauxLycee,
   montantMinimumVerse,
   tauxMajorationExceptionnelle,
+  ageLimiteEnfantACharge,
+  ageFinObligationScolaire,
+  jourLimiteSixiemeAnniversaire,
+  jourLimiteAgeMaximum,
+  jourTrancheAge,
+  jourMontant,
+  jourRentree,
+  decalageAnneeRevenus,
 } as const;

@@ -185,6 +185,82 @@ export const dureeTitreSejour = series('aspa.duree_min_titre_sejour', [
   { from: '2002-01-01', value: 10, ref: 'Article L816-1 du Code de la sécurité sociale' },
 ]);
 
+/**
+ * Durées de référence des ressources (mois civils précédant la date d'effet) : d'abord les 3 mois, comparés au quart
+ * du plafond annuel ; s'ils le dépassent, les 12 mois, comparés au plafond annuel (R815-29).
+ */
+export const moisReferenceRessources = series('hors_openfisca.aspa.mois_reference_ressources', [
+  { from: '2007-01-13', value: 3, ref: 'Article R815-29 du Code de la sécurité sociale (trois mois civils)' },
+]);
+
+/** Durée de référence de repli, quand les ressources des 3 mois dépassent le quart du plafond (R815-29). */
+export const moisReferenceRessourcesRepli = series('hors_openfisca.aspa.mois_reference_ressources_repli', [
+  { from: '2007-01-13', value: 12, ref: 'Article R815-29 du Code de la sécurité sociale (douze mois)' },
+]);
+
+/** Âge légal de départ à la retraite d'une génération : nés à partir de `nesAPartirDu` (ISO), `ans` ans et `mois` mois. */
+export interface AgeLegalGeneration {
+  readonly nesAPartirDu: string;
+  readonly ans: number;
+  readonly mois: number;
+}
+
+const GENERATIONS_LOI_2010: readonly AgeLegalGeneration[] = [
+  { nesAPartirDu: '0001-01-01', ans: 60, mois: 0 },
+  { nesAPartirDu: '1951-07-01', ans: 60, mois: 4 },
+  { nesAPartirDu: '1952-01-01', ans: 60, mois: 9 },
+  { nesAPartirDu: '1953-01-01', ans: 61, mois: 2 },
+  { nesAPartirDu: '1954-01-01', ans: 61, mois: 7 },
+  { nesAPartirDu: '1955-01-01', ans: 62, mois: 0 },
+];
+
+/**
+ * Âge légal de départ à la retraite PAR GÉNÉRATION (CSS L161-17-2, D161-2-1-9), qui ouvre l'ASPA avant 65 ans aux
+ * personnes inaptes au travail ou ayant une incapacité d'au moins 50 % (L815-1, R815-2). La date de la série est la
+ * date d'effet de l'allocation (version de la loi applicable) ; la valeur est la table des générations. Contrairement
+ * à `common.ageLegalRetraite` (valeur par date civile, comme OpenFisca), l'âge dépend ici de la date de naissance.
+ */
+export const ageLegalRetraiteParGeneration = series<readonly AgeLegalGeneration[]>(
+  'hors_openfisca.aspa.age_legal_retraite_par_generation',
+  [
+    {
+      from: '2011-07-01',
+      value: GENERATIONS_LOI_2010,
+      ref: 'Article L161-17-2 du CSS (loi n° 2010-1330 du 9 novembre 2010, calendrier accéléré par la loi n° 2011-1906 du 21 décembre 2011, art. 88) ; article D161-2-1-9',
+    },
+    {
+      from: '2023-09-01',
+      value: [
+        ...GENERATIONS_LOI_2010,
+        { nesAPartirDu: '1961-09-01', ans: 62, mois: 3 },
+        { nesAPartirDu: '1962-01-01', ans: 62, mois: 6 },
+        { nesAPartirDu: '1963-01-01', ans: 62, mois: 9 },
+        { nesAPartirDu: '1964-01-01', ans: 63, mois: 0 },
+        { nesAPartirDu: '1965-01-01', ans: 63, mois: 3 },
+        { nesAPartirDu: '1966-01-01', ans: 63, mois: 6 },
+        { nesAPartirDu: '1967-01-01', ans: 63, mois: 9 },
+        { nesAPartirDu: '1968-01-01', ans: 64, mois: 0 },
+      ],
+      ref: 'Article L161-17-2 du CSS ; loi n° 2023-270 du 14 avril 2023 de financement rectificative de la sécurité sociale pour 2023, art. 10',
+    },
+    {
+      from: '2026-09-01',
+      value: [
+        ...GENERATIONS_LOI_2010,
+        { nesAPartirDu: '1961-09-01', ans: 62, mois: 3 },
+        { nesAPartirDu: '1962-01-01', ans: 62, mois: 6 },
+        { nesAPartirDu: '1963-01-01', ans: 62, mois: 9 },
+        { nesAPartirDu: '1965-04-01', ans: 63, mois: 0 },
+        { nesAPartirDu: '1966-01-01', ans: 63, mois: 3 },
+        { nesAPartirDu: '1967-01-01', ans: 63, mois: 6 },
+        { nesAPartirDu: '1968-01-01', ans: 63, mois: 9 },
+        { nesAPartirDu: '1969-01-01', ans: 64, mois: 0 },
+      ],
+      ref: 'Loi de financement de la sécurité sociale pour 2026 (suspension du relèvement de l’âge légal pour les pensions prenant effet à compter du 1er septembre 2026) — table relevée dans la presse (preparetraite.fr, beincrypto, planet.fr), à confirmer sur Légifrance',
+    },
+  ],
+);
+
 /** Paramètres de l'ASPA, par nom juridique. */
 export const aspa = {
   montantMaximumAnnuelPersonneSeule,
@@ -196,4 +272,7 @@ export const aspa = {
   abattementForfaitairePersonneSeule,
   abattementForfaitaireCouple,
   dureeTitreSejour,
+  moisReferenceRessources,
+  moisReferenceRessourcesRepli,
+  ageLegalRetraiteParGeneration,
 } as const;

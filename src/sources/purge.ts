@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/open.ts';
+import { addMonths, monthOf } from '../rules/dates.ts';
+
+export interface PurgePolicy {
+  /** Snapshots kept per agency extract, whatever their age (life events compare the last two). */
+  readonly keepSnapshots: number;
+  /** Older snapshots beyond that are deleted once older than this many months. */
+  readonly retentionMonths: number;
+  /** Quarantined raw lines (personal data) are blanked after this many months. */
+  readonly quarantineMonths: number;
+}
+
+export const DEFAULT_PURGE: PurgePolicy = { keepSnapshots: 3, retentionMonths: 13, quarantineMonths: 3 };
+
+export interface PurgePlan {
+  readonly files: readonly { id: number; fileName: string; agency: string; extract: string; extractedOn: string }[];
+  readonly quarantineBefore: string;
+}
+
+/**
+ * Which imported files are past retention (read + pure choice): for each agency extract, all
+ * but the newest `keepSnapshots` snapshots, when older than `retentionMonths` before `today`.
+ */
+export async function planPurge(db: Db, policy: PurgePolicy, today: string): Promise<PurgePlan> {
+  const limit = `${addMonths(monthOf(today), -policy.retentionMonths)}-01`;
+  const rows = await sql<{
+    id: number;
+    file_name: string;
+    agency: string;
+    extract: string;
+    extracted_on: string;
+    rank: number;
+  }>`
+    select id, file_name, agency, extract, extracted_on, rank from (
+      select id, file_name, agency, extract, extracted_on,
+             dense_rank() over (partition by agency, extract order by extracted_on desc) as rank
+      from import_file) f
+    where rank > ${policy.keepSnapshots} and extracted_on < ${limit}
+      and id not in (select id from import_file where purged_at is not null)
+    order by extracted_on, id`.execute(db.kysely);
+  return {
+    files: rows.rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      agency: r.agency,
+      extract: r.extract,
+      extractedOn: r.extracted_on,
+    })),
+    quarantineBefore: `${addMonths(monthOf(today), -policy.quarantineMonths)}-01`,
+  };
+}
+
+/**
+ * Deletes the planned snapshots (their staging rows go with them) and blanks the raw lines of
+ * old quarantined rows, keeping line, field and reason for the record. One transaction.
+ * The content hash of a purged file is kept, so that the same file dropped again is still
+ * recognised as already imported.
+ */
+export async function applyPurge(
+  db: Db,
+  plan: PurgePlan,
+): Promise<{ files: number; rows: number; quarantineBlanked: number }> {
+  return db.transaction(async (tx) => {
+    let rows = 0;
+    const ids = plan.files.map((f) => f.id);
+    if (ids.length) {
+      for (const t of [
+        'caf_foyer',
+        'caf_membre',
+        'caf_droit',
+        'dgfip_personne',
+        'gipmds_ressource',
+        'beneficiaire',
+      ] as const) {
+        const r = await tx.kysely.deleteFrom(t).where('import_id', 'in', ids).executeTakeFirst();
+        rows += Number(r.numDeletedRows ?? 0);
+      }
+      await tx.kysely.updateTable('rejected_row').set({ raw: '' }).where('import_id', 'in', ids).execute();
+      await tx.kysely
+        .updateTable('import_file')
+        .set({ purged_at: new Date().toISOString() })
+        .where('id', 'in', ids)
+        .execute();
+    }
+    const q = await sql`
+      update rejected_row r set raw = '' from import_file f
+      where r.import_id = f.id and f.imported_at < ${plan.quarantineBefore} and r.raw <> ''`.execute(tx.kysely);
+    return { files: ids.length, rows, quarantineBlanked: Number(q.numAffectedRows ?? 0) };
+  });
+}
