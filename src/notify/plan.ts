@@ -1,6 +1,4 @@
 import type { Channel, Decision, Situation } from '../model.ts';
-import { frenchMonth } from '../rules/dates.ts';
-import { euros } from '../rules/money.ts';
 import { contactChannels } from './channels.ts';
 import { renderMessage } from './render.ts';
 
@@ -30,10 +28,11 @@ export function planNotifications(
     if (!s) continue;
     const best = contactChannels(s.contacts, s.departement)[0];
     if (!best) continue;
-    const { subject, body } = renderMessage(d.rightId, best.channel, {
-      montant: euros(d.result.amount),
-      mois: frenchMonth(d.period),
-      explication: d.result.explanation,
+    const { subject, body } = renderMessage(best.channel, {
+      rightId: d.rightId,
+      period: d.period,
+      amount: d.result.amount,
+      result: d.result,
       reference: d.pseudonym,
     });
     out.push({
