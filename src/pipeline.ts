@@ -11,7 +11,8 @@ import { planNotifications } from './notify/plan.ts';
 import { applyDossierPlan } from './prefill/apply.ts';
 import { planDossiers } from './prefill/build.ts';
 import { loadPseudonymizer } from './pseudonym.ts';
-import { rsaRight } from './rules/rights/rsa.ts';
+import { RIGHTS } from './rules/registry.ts';
+import type { RightDefinition } from './rules/right.ts';
 import { RULES_VERSION } from './rules/version.ts';
 import { parseExtractFileName } from './sources/file-name.ts';
 import { type ImportReport, importFile } from './sources/import.ts';
@@ -22,13 +23,28 @@ export interface RunOptions {
   readonly files: readonly string[];
   readonly outDir: string;
   readonly maxRejectRate?: number;
+  /** Rights to evaluate (default: the RSA). Counts are summed over them, and given per right. */
+  readonly rights?: readonly RightDefinition['id'][];
   /** Progress lines for the operator (no personal data). */
   readonly log?: (line: string) => void;
 }
 
+/** What one right's evaluation did in a run. */
+export interface RightSummary {
+  households: number;
+  eligible: number;
+  notEligible: number;
+  undetermined: number;
+  excluded: Record<ExclusionReason, number>;
+  decisionsRecorded: number;
+  notificationsQueued: number;
+  dossiersWritten: number;
+}
+
 export interface RunSummary {
   asOf: string;
-  right: string;
+  rights: string[];
+  byRight: Record<string, RightSummary>;
   imports: ImportReport[];
   rejectedRows: number;
   households: number;
@@ -72,33 +88,57 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
   const pseudo = await loadPseudonymizer(db.kysely);
   const situations = buildSituations(await readSourceRows(db.kysely, o.asOf), pseudo);
   const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
-  const plan = planDecisions(
-    { situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, 'RSA') },
-    rsaRight,
-    o.asOf,
-    pseudo,
-    RULES_VERSION,
-  );
-  const funnel = funnelOf(plan);
-  log(
-    `RSA ${plan.period} : ${funnel.households} foyers évalués, ${funnel.eligible} éligibles, ${funnel.toInvite} à inviter`,
-  );
-  const stored = await applyDecisions(db, plan.decisions);
   const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
-  const queued = await applyNotificationPlan(db, planNotifications(plan.decisions, byKey), stored.ids);
-  const written = await applyDossierPlan(db, planDossiers(plan.decisions, byKey), stored.ids, o.outDir);
+  const byRight: Record<string, RightSummary> = {};
+  for (const id of o.rights ?? ['rsa']) {
+    const right = RIGHTS[id];
+    const code = id.toUpperCase();
+    const plan = planDecisions(
+      { situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code) },
+      right,
+      o.asOf,
+      pseudo,
+      RULES_VERSION,
+    );
+    const funnel = funnelOf(plan);
+    log(
+      `${code} ${plan.period} : ${funnel.households} foyers évalués, ${funnel.eligible} éligibles, ${funnel.toInvite} à inviter`,
+    );
+    const stored = await applyDecisions(db, plan.decisions);
+    const queued = await applyNotificationPlan(db, planNotifications(plan.decisions, byKey), stored.ids);
+    const written = await applyDossierPlan(db, planDossiers(plan.decisions, byKey), stored.ids, o.outDir);
+    byRight[id] = {
+      households: funnel.households,
+      eligible: funnel.eligible,
+      notEligible: funnel.notEligible,
+      undetermined: funnel.undetermined,
+      excluded: funnel.excluded,
+      decisionsRecorded: stored.recorded,
+      notificationsQueued: queued,
+      dossiersWritten: written,
+    };
+  }
+  const sum = (
+    k: 'eligible' | 'notEligible' | 'undetermined' | 'decisionsRecorded' | 'notificationsQueued' | 'dossiersWritten',
+  ) => Object.values(byRight).reduce((t, r) => t + r[k], 0);
+  const excluded = { deja_beneficiaire: 0, sans_canal_de_contact: 0 };
+  for (const r of Object.values(byRight)) {
+    excluded.deja_beneficiaire += r.excluded.deja_beneficiaire;
+    excluded.sans_canal_de_contact += r.excluded.sans_canal_de_contact;
+  }
   return {
     asOf: o.asOf,
-    right: rsaRight.id,
+    rights: Object.keys(byRight),
     imports,
     rejectedRows: imports.reduce((t, r) => t + (r.status === 'imported' ? r.rejected : 0), 0),
-    households: funnel.households,
-    eligible: funnel.eligible,
-    notEligible: funnel.notEligible,
-    undetermined: funnel.undetermined,
-    excluded: funnel.excluded,
-    decisionsRecorded: stored.recorded,
-    notificationsQueued: queued,
-    dossiersWritten: written,
+    households: situations.length,
+    eligible: sum('eligible'),
+    notEligible: sum('notEligible'),
+    undetermined: sum('undetermined'),
+    excluded,
+    decisionsRecorded: sum('decisionsRecorded'),
+    notificationsQueued: sum('notificationsQueued'),
+    dossiersWritten: sum('dossiersWritten'),
+    byRight,
   };
 }

@@ -45,7 +45,7 @@ describe('proactif command line', () => {
     const dir = join(work, 'db-migrate');
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({
       dialect: 'pglite',
-      applied: ['0001-initial', '0002-purge'],
+      applied: ['0001-initial', '0002-purge', '0003-revenus-imposables'],
     });
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({ dialect: 'pglite', applied: [] });
   });

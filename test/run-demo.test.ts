@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FIXTURES } from '../src/cli/commands/run.ts';
 import type { Db } from '../src/db/open.ts';
+import { buildSituations, readSourceRows } from '../src/eligibility/situation.ts';
 import { extractFilesIn, type RunSummary, runPipeline } from '../src/pipeline.ts';
+import { makePseudonymizer } from '../src/pseudonym.ts';
 import { roundCents } from '../src/rules/money.ts';
 import { DIALECTS, freshDb } from './support/dialects.ts';
 
@@ -112,6 +114,15 @@ describe.each(DIALECTS)('proactif run on the demo fixtures (%s)', (dialect) => {
     expect(await count('notification')).toBe(14);
     expect(await count('dossier')).toBe(15);
     expect(await count('caf_membre')).toBe(30);
+  });
+
+  it('sums the tax notices of an unmarried couple (two notices) for the household, per income year', async () => {
+    const situations = buildSituations(await readSourceRows(db.kysely, AS_OF), makePseudonymizer('test'));
+    const reunion = situations.find((s) => s.householdKey === 'caf:974-0012345');
+    // Two notices for revenus 2024: 0 € (2597A0012345H) + 5 400 € (2597A0012346J).
+    expect(reunion?.revenusFiscaux?.['2024']).toEqual({ revenuFiscalReference: 5400, revenuNetImposable: 5400 });
+    const couple = situations.find((s) => s.householdKey === 'caf:671-7789012');
+    expect(couple?.revenusFiscaux?.['2024']).toEqual({ revenuFiscalReference: 8748, revenuNetImposable: 8748 });
   });
 
   it('queues notifications on the best channel: email first, then SMS, then letter', async () => {

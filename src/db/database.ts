@@ -118,6 +118,9 @@ export interface DgfipPersonneTable extends Provenance, Address {
   nombre_parts: number | null;
   nombre_personnes_charge: number | null;
   revenu_fiscal_reference: number | null;
+  revenu_imposable: number | null;
+  revenu_brut_global: number | null;
+  montant_impot: number | null;
   salaires: number | null;
   pensions: number | null;
   revenus_independants: number | null;

@@ -15,6 +15,8 @@ export interface SourceRows {
   readonly dgfip: readonly DgfipRow[];
   readonly gipmdsSnapshot: string | null;
   readonly ressources: readonly RessourceRow[];
+  /** Tax figures of every income year known at `asOf` (all DGFiP snapshots), by NIR. */
+  readonly revenus: readonly RevenuRow[];
 }
 
 type FoyerRow = {
@@ -72,6 +74,14 @@ type DgfipRow = {
   adresse_l4: string | null;
   adresse_l6: string | null;
 };
+type RevenuRow = {
+  nir: string | null;
+  reference_avis: string;
+  annee_revenus: number;
+  snapshot_date: string;
+  revenu_fiscal_reference: number | null;
+  revenu_imposable: number | null;
+};
 type RessourceRow = {
   nir: string;
   mois: string;
@@ -113,7 +123,7 @@ export async function readSourceRows(db: Kdb, asOf: string): Promise<SourceRows>
     .select((eb) => eb.fn.max('snapshot_date').as('d'))
     .where('snapshot_date', '<=', asOf)
     .executeTakeFirst();
-  const [foyers, membres, droits, dgfip, ressources] = await Promise.all([
+  const [foyers, membres, droits, dgfip, ressources, revenus] = await Promise.all([
     cafSnapshot
       ? db
           .selectFrom('caf_foyer')
@@ -201,8 +211,20 @@ export async function readSourceRows(db: Kdb, asOf: string): Promise<SourceRows>
       .where('mois', '>=', from)
       .where('mois', '<=', to)
       .execute(),
+    db
+      .selectFrom('dgfip_personne')
+      .select([
+        'nir',
+        'reference_avis',
+        'annee_revenus',
+        'snapshot_date',
+        'revenu_fiscal_reference',
+        'revenu_imposable',
+      ])
+      .where('snapshot_date', '<=', asOf)
+      .execute(),
   ]);
-  return { asOf, cafSnapshot, foyers, membres, droits, dgfipSnapshot, dgfip, gipmdsSnapshot, ressources };
+  return { asOf, cafSnapshot, foyers, membres, droits, dgfipSnapshot, dgfip, gipmdsSnapshot, ressources, revenus };
 }
 
 const ROLE_CAF: Record<string, RoleFoyer> = {
@@ -244,6 +266,59 @@ export function resourcesByNir(rows: readonly RessourceRow[]) {
     m[n] = (m[n] ?? 0) + r.montant_net_social;
   }
   return out;
+}
+
+type RevenusFiscaux = NonNullable<Situation['revenusFiscaux']>;
+
+/**
+ * Tax figures of a household by income year: the sum over the distinct tax notices its members
+ * appear on (an unmarried couple files two), each notice taken from its latest snapshot.
+ */
+function revenusOf(
+  nirs: readonly string[],
+  index: ReadonlyMap<string, readonly RevenuRow[]>,
+  byAvis: ReadonlyMap<string, AvisFigures>,
+): RevenusFiscaux {
+  const avisByYear = new Map<number, Set<string>>();
+  for (const nir of nirs)
+    for (const r of index.get(nir) ?? [])
+      getOrInit(avisByYear, r.annee_revenus, () => new Set<string>()).add(r.reference_avis);
+  const out: Record<string, { revenuFiscalReference: number | null; revenuNetImposable: number | null }> = {};
+  for (const [year, avis] of avisByYear) {
+    let rfr: number | null = 0;
+    let imposable: number | null = 0;
+    for (const a of avis) {
+      const f = byAvis.get(`${a}|${year}`);
+      rfr = rfr === null || f?.rfr == null ? null : rfr + f.rfr;
+      imposable = imposable === null || f?.imposable == null ? null : imposable + f.imposable;
+    }
+    out[String(year)] = { revenuFiscalReference: rfr, revenuNetImposable: imposable };
+  }
+  return out;
+}
+
+interface AvisFigures {
+  snapshot: string;
+  rfr: number | null;
+  imposable: number | null;
+}
+
+function indexRevenus(rows: readonly RevenuRow[]) {
+  const byNir = new Map<string, RevenuRow[]>();
+  const byAvis = new Map<string, AvisFigures>();
+  for (const r of rows) {
+    if (r.nir) getOrInit(byNir, r.nir, () => []).push(r);
+    const k = `${r.reference_avis}|${r.annee_revenus}`;
+    const prev = byAvis.get(k);
+    // The notice's figures sit on its declarants' rows; dependants' rows leave them empty.
+    if (!prev || prev.snapshot < r.snapshot_date)
+      byAvis.set(k, { snapshot: r.snapshot_date, rfr: r.revenu_fiscal_reference, imposable: r.revenu_imposable });
+    else if (prev.snapshot === r.snapshot_date) {
+      prev.rfr ??= r.revenu_fiscal_reference;
+      prev.imposable ??= r.revenu_imposable;
+    }
+  }
+  return { byNir, byAvis };
 }
 
 function departementOf(code: string | null): string | null {
@@ -291,6 +366,7 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
 
   const situations: Situation[] = [];
   const cafNirs = new Set<string>();
+  const revenus = indexRevenus(rows.revenus);
   for (const f of rows.foyers) {
     const key = caseKey(f.code_organisme, f.numero_allocataire);
     const persons: Person[] = (membresByCase.get(key) ?? []).map((m) => {
@@ -331,6 +407,10 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
       for (const field of ['composition', 'logement', 'prestations', 'contacts']) provenance[field] = cafProv;
     }
     if (gipProv) provenance.ressources = gipProv;
+    const nirs = (membresByCase.get(key) ?? []).flatMap((m) => (m.nir ? [m.nir] : []));
+    const revenusFiscaux = revenusOf(nirs, revenus.byNir, revenus.byAvis);
+    if (Object.keys(revenusFiscaux).length > 0 && rows.dgfipSnapshot)
+      provenance.revenusFiscaux = { agency: 'dgfip', extract: 'foyers', extractedOn: rows.dgfipSnapshot };
     situations.push({
       householdKey: key,
       source: 'caf',
@@ -343,6 +423,7 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
       prestations: droitsByCase.get(key) ?? {},
       contacts,
       provenance,
+      revenusFiscaux,
     });
   }
 

@@ -1,15 +1,29 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dbConfigFromEnv, openDatabase } from '../../db/open.ts';
+import { UsageError } from '../../errors.ts';
 import { extractFilesIn, type RunSummary, runPipeline } from '../../pipeline.ts';
+import { RIGHTS } from '../../rules/registry.ts';
+import type { RightDefinition } from '../../rules/right.ts';
 import { EXIT } from '../exit-codes.ts';
 import { parseAsOf, parseRate } from '../options.ts';
 import type { Output } from '../output.ts';
 
+type RightId = RightDefinition['id'];
+
+/** `--right rsa,ppa` or `--right all`. */
+export function parseRights(v: string): RightId[] {
+  const ids = v === 'all' ? Object.keys(RIGHTS) : v.split(',').map((x) => x.trim().toLowerCase());
+  for (const id of ids)
+    if (!(id in RIGHTS))
+      throw new UsageError(`--right « ${id} » : droits connus ${Object.keys(RIGHTS).join(', ')} (ou all)`);
+  return ids as RightId[];
+}
+
 export const DEMO_FIXTURES = resolve(import.meta.dirname, '../../../fixtures/demo');
 
 function printSummary(out: Output, s: RunSummary) {
-  out.line(`proactif run — RSA, droits au ${s.asOf}`);
+  out.line(`proactif run — ${s.rights.map((r) => r.toUpperCase()).join(', ')}, droits au ${s.asOf}`);
   const imported = s.imports.filter((i) => i.status === 'imported').length;
   out.line(`  fichiers importés          ${imported} (${s.imports.length - imported} déjà importés)`);
   out.line(`  lignes rejetées            ${s.rejectedRows}`);
@@ -22,6 +36,11 @@ function printSummary(out: Output, s: RunSummary) {
   out.line(`  décisions enregistrées     ${s.decisionsRecorded}`);
   out.line(`  notifications en attente   ${s.notificationsQueued}`);
   out.line(`  dossiers pré-remplis       ${s.dossiersWritten}`);
+  if (s.rights.length > 1)
+    for (const [id, r] of Object.entries(s.byRight))
+      out.line(
+        `  ${id.toUpperCase().padEnd(5)} éligibles ${r.eligible}, déjà bénéficiaires ${r.excluded.deja_beneficiaire}, sans contact ${r.excluded.sans_canal_de_contact}, non éligibles ${r.notEligible}, indéterminés ${r.undetermined}, notifications ${r.notificationsQueued}`,
+      );
 }
 
 export function registerRun(program: Command, out: Output) {
@@ -38,24 +57,40 @@ export function registerRun(program: Command, out: Output) {
     )
     .option('--out <dossier>', 'dossier de sortie des dossiers pré-remplis', 'out')
     .option('--max-reject-rate <pourcent>', 'au-delà, un fichier est refusé en entier', parseRate, 0.01)
+    .option(
+      '--right <droits>',
+      'droits à évaluer : rsa, ppa, c2s, aspa, ars, séparés par des virgules, ou all',
+      parseRights,
+      ['rsa'],
+    )
     .option('--json', 'résumé en une ligne JSON')
-    .action(async (o: { asOf: string; inbox: string; out: string; maxRejectRate: number; json?: boolean }) => {
-      const db = await openDatabase(dbConfigFromEnv());
-      try {
-        const files = await extractFilesIn(o.inbox);
-        const summary = await runPipeline(db, {
-          asOf: o.asOf,
-          files,
-          outDir: o.out,
-          maxRejectRate: o.maxRejectRate,
-          log: o.json ? () => {} : (l) => out.info(l),
-        });
-        const excluded = summary.excluded.deja_beneficiaire + summary.excluded.sans_canal_de_contact;
-        if (o.json) out.json({ ...summary, excluded, excludedByReason: summary.excluded });
-        else printSummary(out, summary);
-        if (summary.rejectedRows > 0) out.setExitCode(EXIT.rejectedRows);
-      } finally {
-        await db.close();
-      }
-    });
+    .action(
+      async (o: {
+        asOf: string;
+        inbox: string;
+        out: string;
+        maxRejectRate: number;
+        right: RightId[];
+        json?: boolean;
+      }) => {
+        const db = await openDatabase(dbConfigFromEnv());
+        try {
+          const files = await extractFilesIn(o.inbox);
+          const summary = await runPipeline(db, {
+            asOf: o.asOf,
+            files,
+            outDir: o.out,
+            maxRejectRate: o.maxRejectRate,
+            rights: o.right,
+            log: o.json ? () => {} : (l) => out.info(l),
+          });
+          const excluded = summary.excluded.deja_beneficiaire + summary.excluded.sans_canal_de_contact;
+          if (o.json) out.json({ ...summary, excluded, excludedByReason: summary.excluded });
+          else printSummary(out, summary);
+          if (summary.rejectedRows > 0) out.setExitCode(EXIT.rejectedRows);
+        } finally {
+          await db.close();
+        }
+      },
+    );
 }
