@@ -37,7 +37,10 @@ export const RIGHT_TEXTS: Readonly<Record<string, RightTexts>> = {
       a === 0
         ? 'à la complémentaire santé solidaire, gratuite : vos frais de santé seraient pris en charge sans avance de frais'
         : `à la complémentaire santé solidaire, pour ${euros(a)} par mois pour tout le foyer : vos frais de santé seraient pris en charge sans avance de frais`,
-    offreCourte: (a) => (a === 0 ? 'à la complémentaire santé solidaire gratuite' : `à la complémentaire santé solidaire (${euros(a)}/mois)`),
+    offreCourte: (a) =>
+      a === 0
+        ? 'à la complémentaire santé solidaire gratuite'
+        : `à la complémentaire santé solidaire (${euros(a)}/mois)`,
     subject: 'Vous pourriez avoir droit à la complémentaire santé solidaire : votre demande est déjà pré-remplie',
     decideur: "votre caisse d'assurance maladie",
     delai: 'La complémentaire santé solidaire est ouverte pour un an.',
@@ -57,7 +60,7 @@ export const RIGHT_TEXTS: Readonly<Record<string, RightTexts>> = {
     offreCourte: (a) => `à l'allocation de rentrée scolaire (${euros(a)})`,
     subject: "Vous pourriez avoir droit à l'allocation de rentrée scolaire",
     decideur: "votre caisse d'allocations familiales",
-    delai: "Elle est versée en août, ou dès que vous aurez validé votre demande.",
+    delai: 'Elle est versée en août, ou dès que vous aurez validé votre demande.',
     signature: "Votre caisse d'allocations familiales",
   },
 };
