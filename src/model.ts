@@ -163,6 +163,8 @@ export interface Decision {
   readonly exclusion: ExclusionReason | null;
   readonly inputsHash: string;
   readonly rulesVersion: string;
+  /** The situation it was made on, without names or NIR (persons keep their pseudonymous key). */
+  readonly inputs: Situation;
 }
 
 export type Channel = 'email' | 'sms' | 'courrier';

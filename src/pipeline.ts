@@ -142,3 +142,36 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
     byRight,
   };
 }
+
+export interface EligibilityOptions {
+  readonly asOf: string;
+  readonly right: RightDefinition['id'];
+  readonly departement?: string;
+  readonly limit?: number;
+  /** Plan only: nothing is written. */
+  readonly dryRun?: boolean;
+}
+
+/**
+ * One right for the households already imported (optionally one département, the first N):
+ * the funnel, and unless `dryRun` the decisions recorded. Notifications and dossiers are left
+ * to `run`.
+ */
+export async function runEligibility(db: Db, o: EligibilityOptions) {
+  const pseudo = await loadPseudonymizer(db.kysely);
+  let situations = buildSituations(await readSourceRows(db.kysely, o.asOf), pseudo);
+  if (o.departement) situations = situations.filter((s) => s.departement === o.departement);
+  if (o.limit !== undefined) situations = situations.slice(0, o.limit);
+  const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
+  const code = o.right.toUpperCase();
+  const plan = planDecisions(
+    { situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code) },
+    RIGHTS[o.right],
+    o.asOf,
+    pseudo,
+    RULES_VERSION,
+  );
+  const funnel = funnelOf(plan);
+  const stored = o.dryRun ? null : await applyDecisions(db, plan.decisions);
+  return { plan, funnel, recorded: stored?.recorded ?? 0, superseded: stored?.superseded ?? 0 };
+}

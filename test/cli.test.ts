@@ -45,7 +45,7 @@ describe('proactif command line', () => {
     const dir = join(work, 'db-migrate');
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({
       dialect: 'pglite',
-      applied: ['0001-initial', '0002-purge', '0003-revenus-imposables'],
+      applied: ['0001-initial', '0002-purge', '0003-revenus-imposables', '0004-decision-inputs'],
     });
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({ dialect: 'pglite', applied: [] });
   });
@@ -108,5 +108,65 @@ describe('proactif import', () => {
     expect(readdirSync(join(inbox, 'archive'))).toHaveLength(6);
     expect(readdirSync(join(inbox, 'refuses'))).toEqual(['caf_foyers.csv']);
     expect(readdirSync(inbox).sort()).toEqual(['archive', 'refuses']);
+  });
+});
+
+describe('proactif eligibility and explain', () => {
+  const dir = join(work, 'db-eligibility');
+  it('prints the funnel of one right; --dry-run records nothing, a real run records once', () => {
+    expect(
+      proactif(
+        [
+          'import',
+          ...['caf_foyers', 'caf_membres', 'caf_droits'].map((n) => join(DEMO, `${n}_20250831.csv`)),
+          join(DEMO, 'gipmds_ressources_20250831.jsonl'),
+          join(DEMO, 'beneficiaires_CAF_20250831.csv'),
+        ],
+        dir,
+      ).code,
+    ).toBe(0);
+    const dry = JSON.parse(
+      proactif(['eligibility', '--right', 'rsa', '--as-of', '2025-09-01', '--dry-run', '--json'], dir).stdout,
+    );
+    expect(dry).toMatchObject({
+      households: 21,
+      eligible: 17,
+      toInvite: 14,
+      excludedByReason: { deja_beneficiaire: 2, sans_canal_de_contact: 1 },
+      recorded: 0,
+    });
+    const real = JSON.parse(proactif(['eligibility', '--right', 'rsa', '--as-of', '2025-09-01', '--json'], dir).stdout);
+    expect(real.recorded).toBe(21);
+    const again = JSON.parse(
+      proactif(['eligibility', '--right', 'rsa', '--as-of', '2025-09-01', '--json'], dir).stdout,
+    );
+    expect(again.recorded).toBe(0);
+    const paris = JSON.parse(
+      proactif(
+        ['eligibility', '--right', 'rsa', '--as-of', '2025-09-01', '--departement', '75', '--dry-run', '--json'],
+        dir,
+      ).stdout,
+    );
+    expect(paris.households).toBe(2);
+  });
+
+  it('explains a decision in French with the provenance of each input, and no name unless asked', () => {
+    const out = join(work, 'out-explain');
+    expect(proactif(['run', '--as-of', '2025-09-01', '--out', out], dir).code).toBe(0);
+    // H01, single tenant without income or housing aid, 646.52 € (fixtures/demo/README.md).
+    const file = readdirSync(join(out, 'dossiers')).find((f) => {
+      const d = JSON.parse(readFileSync(join(out, 'dossiers', f), 'utf8'));
+      return d.montantEstime === 646.52 && d.adresse.length > 0;
+    }) as string;
+    const id = file.slice(0, 14);
+    const r = proactif(['explain', id, '--right', 'rsa'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Décision : éligible, 646,52 €');
+    expect(r.stdout).toContain('[CAF, extrait membres du 2025-08-31]');
+    expect(r.stdout).toContain('LOCATAIRE, département 75');
+    expect(r.stdout).not.toContain('MERCIER');
+    const named = proactif(['explain', id, '--right', 'rsa', '--identite'], dir);
+    expect(named.stdout).toContain('THOMAS PIERRE MERCIER');
+    expect(proactif(['explain', 'F-000000000000'], dir).code).toBe(2);
   });
 });

@@ -171,6 +171,7 @@ export interface DecisionTable {
   exclusion: string | null;
   amount: number | null;
   explanation: Json;
+  inputs: Json | null;
   message: string;
   inputs_hash: string;
   rules_version: string;

@@ -17,6 +17,15 @@ export interface DecisionPlan {
   readonly decisions: readonly Decision[];
 }
 
+/** A situation without names and NIR, as kept with a decision (data minimisation). */
+export function withoutIdentity(s: Situation): Situation {
+  return {
+    ...s,
+    persons: s.persons.map((p) => ({ ...p, identite: { nir: null, nom: '', prenoms: '' } })),
+    contacts: { email: null, phone: null, postal: null },
+  };
+}
+
 function hashInputs(s: Situation, already: boolean): string {
   return createHash('sha256')
     .update(JSON.stringify([s, already]))
@@ -54,6 +63,7 @@ export function planDecisions(
       exclusion,
       inputsHash: hashInputs(s, already),
       rulesVersion,
+      inputs: withoutIdentity(s),
     };
   });
   return { rightId: right.id, period, decisions };

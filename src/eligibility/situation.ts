@@ -8,6 +8,8 @@ import { addMonths, monthOf } from '../rules/dates.ts';
 export interface SourceRows {
   readonly asOf: string;
   readonly cafSnapshot: string | null;
+  readonly cafMembresSnapshot: string | null;
+  readonly cafDroitsSnapshot: string | null;
   readonly foyers: readonly FoyerRow[];
   readonly membres: readonly MembreRow[];
   readonly droits: readonly DroitRow[];
@@ -224,7 +226,20 @@ export async function readSourceRows(db: Kdb, asOf: string): Promise<SourceRows>
       .where('snapshot_date', '<=', asOf)
       .execute(),
   ]);
-  return { asOf, cafSnapshot, foyers, membres, droits, dgfipSnapshot, dgfip, gipmdsSnapshot, ressources, revenus };
+  return {
+    asOf,
+    cafSnapshot,
+    cafMembresSnapshot: (membresSnap?.d as string | null | undefined) ?? null,
+    cafDroitsSnapshot: (droitsSnap?.d as string | null | undefined) ?? null,
+    foyers,
+    membres,
+    droits,
+    dgfipSnapshot,
+    dgfip,
+    gipmdsSnapshot,
+    ressources,
+    revenus,
+  };
 }
 
 const ROLE_CAF: Record<string, RoleFoyer> = {
@@ -404,8 +419,13 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
     };
     const provenance: Record<string, Provenance> = {};
     if (cafProv) {
-      for (const field of ['composition', 'logement', 'prestations', 'contacts']) provenance[field] = cafProv;
+      provenance.logement = cafProv;
+      provenance.contacts = cafProv;
     }
+    if (rows.cafMembresSnapshot)
+      provenance.composition = { agency: 'caf', extract: 'membres', extractedOn: rows.cafMembresSnapshot };
+    if (rows.cafDroitsSnapshot)
+      provenance.prestations = { agency: 'caf', extract: 'droits', extractedOn: rows.cafDroitsSnapshot };
     if (gipProv) provenance.ressources = gipProv;
     const nirs = (membresByCase.get(key) ?? []).flatMap((m) => (m.nir ? [m.nir] : []));
     const revenusFiscaux = revenusOf(nirs, revenus.byNir, revenus.byAvis);
