@@ -2,8 +2,9 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from './db/open.ts';
 import { funnelOf, planDecisions } from './eligibility/evaluate.ts';
+import type { LifeEvent } from './eligibility/events.ts';
+import { detectAndStoreEvents, lastRunOf, touchedHouseholds } from './eligibility/events-store.ts';
 import { alreadyReceives, readCurrentBeneficiaries } from './eligibility/exclusions.ts';
-import { buildSituations, readSourceRows } from './eligibility/situation.ts';
 import { applyDecisions } from './eligibility/store.ts';
 import type { ExclusionReason, Situation } from './model.ts';
 import { applyNotificationPlan } from './notify/apply.ts';
@@ -25,12 +26,16 @@ export interface RunOptions {
   readonly maxRejectRate?: number;
   /** Rights to evaluate (default: the RSA). Counts are summed over them, and given per right. */
   readonly rights?: readonly RightDefinition['id'][];
+  /** Evaluate every household, not only those touched by a life event since the last run. */
+  readonly full?: boolean;
   /** Progress lines for the operator (no personal data). */
   readonly log?: (line: string) => void;
 }
 
 /** What one right's evaluation did in a run. */
 export interface RightSummary {
+  /** Every household evaluated (first run, or --full), or only those touched by a life event. */
+  full: boolean;
   households: number;
   eligible: number;
   notEligible: number;
@@ -47,7 +52,12 @@ export interface RunSummary {
   byRight: Record<string, RightSummary>;
   imports: ImportReport[];
   rejectedRows: number;
+  /** Households known at the reference date. */
   households: number;
+  /** Households evaluated (at most `households`: a run after the first only takes those with a new life event). */
+  evaluated: number;
+  lifeEvents: number;
+  lifeEventsNew: number;
   eligible: number;
   notEligible: number;
   undetermined: number;
@@ -86,15 +96,18 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
     );
   }
   const pseudo = await loadPseudonymizer(db.kysely);
-  const situations = buildSituations(await readSourceRows(db.kysely, o.asOf), pseudo);
+  const detection = await detectAndStoreEvents(db, o.asOf, pseudo);
+  const situations = detection.situations;
+  log(`événements de vie depuis le ${detection.since} : ${detection.events.length} (${detection.stored} nouveaux)`);
   const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
   const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
   const byRight: Record<string, RightSummary> = {};
   for (const id of o.rights ?? ['rsa']) {
     const right = RIGHTS[id];
     const code = id.toUpperCase();
+    const target = await targetHouseholds(db, id, o.asOf, situations, detection.events, Boolean(o.full));
     const plan = planDecisions(
-      { situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code) },
+      { situations: target.situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code) },
       right,
       o.asOf,
       pseudo,
@@ -107,7 +120,9 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
     const stored = await applyDecisions(db, plan.decisions);
     const queued = await applyNotificationPlan(db, planNotifications(plan.decisions, byKey), stored.ids);
     const written = await applyDossierPlan(db, planDossiers(plan.decisions, byKey), stored.ids, o.outDir);
+    await recordRun(db, id, o.asOf, target.full, funnel.households);
     byRight[id] = {
+      full: target.full,
       households: funnel.households,
       eligible: funnel.eligible,
       notEligible: funnel.notEligible,
@@ -132,6 +147,9 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
     imports,
     rejectedRows: imports.reduce((t, r) => t + (r.status === 'imported' ? r.rejected : 0), 0),
     households: situations.length,
+    evaluated: Math.max(0, ...Object.values(byRight).map((r) => r.households)),
+    lifeEvents: detection.events.length,
+    lifeEventsNew: detection.stored,
     eligible: sum('eligible'),
     notEligible: sum('notEligible'),
     undetermined: sum('undetermined'),
@@ -148,6 +166,8 @@ export interface EligibilityOptions {
   readonly right: RightDefinition['id'];
   readonly departement?: string;
   readonly limit?: number;
+  /** Evaluate every household, not only those touched by a life event since the last run. */
+  readonly full?: boolean;
   /** Plan only: nothing is written. */
   readonly dryRun?: boolean;
 }
@@ -159,9 +179,11 @@ export interface EligibilityOptions {
  */
 export async function runEligibility(db: Db, o: EligibilityOptions) {
   const pseudo = await loadPseudonymizer(db.kysely);
-  let situations = buildSituations(await readSourceRows(db.kysely, o.asOf), pseudo);
+  const detection = await detectAndStoreEvents(db, o.asOf, pseudo, Boolean(o.dryRun));
+  let situations: readonly Situation[] = detection.situations;
   if (o.departement) situations = situations.filter((s) => s.departement === o.departement);
-  if (o.limit !== undefined) situations = situations.slice(0, o.limit);
+  const target = await targetHouseholds(db, o.right, o.asOf, situations, detection.events, Boolean(o.full));
+  situations = o.limit !== undefined ? target.situations.slice(0, o.limit) : target.situations;
   const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
   const code = o.right.toUpperCase();
   const plan = planDecisions(
@@ -173,5 +195,39 @@ export async function runEligibility(db: Db, o: EligibilityOptions) {
   );
   const funnel = funnelOf(plan);
   const stored = o.dryRun ? null : await applyDecisions(db, plan.decisions);
-  return { plan, funnel, recorded: stored?.recorded ?? 0, superseded: stored?.superseded ?? 0 };
+  if (!o.dryRun) await recordRun(db, o.right, o.asOf, target.full, funnel.households);
+  return {
+    plan,
+    funnel,
+    full: target.full,
+    lifeEvents: detection.events.length,
+    recorded: stored?.recorded ?? 0,
+    superseded: stored?.superseded ?? 0,
+  };
+}
+
+/**
+ * The households a run evaluates: all of them on the first run of a right or with `full`;
+ * afterwards only those with a life event calling this right since its last run.
+ */
+async function targetHouseholds(
+  db: Db,
+  right: string,
+  asOf: string,
+  situations: readonly Situation[],
+  events: readonly LifeEvent[],
+  full: boolean,
+): Promise<{ full: boolean; situations: readonly Situation[] }> {
+  const last = await lastRunOf(db.kysely, right, asOf);
+  if (full || last === null) return { full: true, situations };
+  const touched = await touchedHouseholds(db.kysely, right, last, asOf);
+  for (const e of events) if (e.rights.includes(right)) touched.add(e.householdKey);
+  return { full: false, situations: situations.filter((s) => touched.has(s.householdKey)) };
+}
+
+async function recordRun(db: Db, right: string, asOf: string, full: boolean, households: number) {
+  await db.kysely
+    .insertInto('eligibility_run')
+    .values({ right_id: right, as_of: asOf, full_run: full, households })
+    .execute();
 }

@@ -45,7 +45,7 @@ describe('proactif command line', () => {
     const dir = join(work, 'db-migrate');
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({
       dialect: 'pglite',
-      applied: ['0001-initial', '0002-purge', '0003-revenus-imposables', '0004-decision-inputs'],
+      applied: ['0001-initial', '0002-purge', '0003-revenus-imposables', '0004-decision-inputs', '0005-life-events'],
     });
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({ dialect: 'pglite', applied: [] });
   });
@@ -143,7 +143,18 @@ describe('proactif eligibility and explain', () => {
     expect(again.recorded).toBe(0);
     const paris = JSON.parse(
       proactif(
-        ['eligibility', '--right', 'rsa', '--as-of', '2025-09-01', '--departement', '75', '--dry-run', '--json'],
+        [
+          'eligibility',
+          '--right',
+          'rsa',
+          '--as-of',
+          '2025-09-01',
+          '--departement',
+          '75',
+          '--full',
+          '--dry-run',
+          '--json',
+        ],
         dir,
       ).stdout,
     );
@@ -152,7 +163,7 @@ describe('proactif eligibility and explain', () => {
 
   it('explains a decision in French with the provenance of each input, and no name unless asked', () => {
     const out = join(work, 'out-explain');
-    expect(proactif(['run', '--as-of', '2025-09-01', '--out', out], dir).code).toBe(0);
+    expect(proactif(['run', '--as-of', '2025-09-01', '--full', '--out', out], dir).code).toBe(0);
     // H01, single tenant without income or housing aid, 646.52 € (fixtures/demo/README.md).
     const file = readdirSync(join(out, 'dossiers')).find((f) => {
       const d = JSON.parse(readFileSync(join(out, 'dossiers', f), 'utf8'));

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerConformance } from './commands/conformance.ts';
 import { registerDb } from './commands/db.ts';
+import { registerEligibility } from './commands/eligibility.ts';
+import { registerExplain } from './commands/explain.ts';
 import { registerImport } from './commands/import.ts';
 import { registerPurge } from './commands/purge.ts';
 import { registerRun } from './commands/run.ts';
@@ -22,7 +25,10 @@ export function buildProgram(out: Output): Command {
   registerDb(program, out);
   registerImport(program, out);
   registerRun(program, out);
+  registerEligibility(program, out);
+  registerExplain(program, out);
   registerPurge(program, out);
+  registerConformance(program, out);
   program.commands.forEach((c) => {
     c.exitOverride();
   });

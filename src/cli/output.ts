@@ -8,6 +8,11 @@ export interface Output {
 }
 
 export function processOutput(): Output & { exitCode: number } {
+  // Output piped into `head` or a pager that quits: stop quietly, as other commands do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const o = {
     exitCode: 0,
     line: (s: string) => void process.stdout.write(`${s}\n`),

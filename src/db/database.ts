@@ -206,6 +206,28 @@ export interface DossierTable {
   written_at: Timestamp;
 }
 
+export interface LifeEventTable {
+  id: Generated<number>;
+  household_key: string;
+  pseudonym: string;
+  kind: string;
+  event_date: IsoDate;
+  /** Who or what it is about (a person's pseudonymous key, a right): part of the event's identity. */
+  subject: string;
+  detected_on: IsoDate;
+  data: Json;
+  rights: Json<string[]>;
+}
+
+export interface EligibilityRunTable {
+  id: Generated<number>;
+  right_id: string;
+  as_of: IsoDate;
+  full_run: boolean;
+  households: number;
+  ran_at: Timestamp;
+}
+
 /** Every table of proactif, as kysely sees it. */
 export interface Database {
   setting: SettingTable;
@@ -220,6 +242,8 @@ export interface Database {
   decision: DecisionTable;
   notification: NotificationTable;
   dossier: DossierTable;
+  life_event: LifeEventTable;
+  eligibility_run: EligibilityRunTable;
 }
 
 export type Kdb = Kysely<Database>;

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-purge.ts';
 import * as m0003 from './migrations/0003-revenus-imposables.ts';
 import * as m0004 from './migrations/0004-decision-inputs.ts';
+import * as m0005 from './migrations/0005-life-events.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-purge': m0002,
   '0003-revenus-imposables': m0003,
   '0004-decision-inputs': m0004,
+  '0005-life-events': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

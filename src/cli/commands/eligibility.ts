@@ -25,6 +25,10 @@ export function registerEligibility(program: Command, out: Output) {
       return n;
     })
     .option('--dry-run', 'calcule et affiche sans rien enregistrer')
+    .option(
+      '--full',
+      'tous les foyers, pas seulement ceux touchés par un événement de vie depuis la dernière exécution',
+    )
     .option('--json', 'résultat en une ligne JSON')
     .action(
       async (o: {
@@ -32,6 +36,7 @@ export function registerEligibility(program: Command, out: Output) {
         asOf: string;
         departement?: string;
         limit?: number;
+        full?: boolean;
         dryRun?: boolean;
         json?: boolean;
       }) => {
@@ -43,6 +48,7 @@ export function registerEligibility(program: Command, out: Output) {
             ...(o.departement ? { departement: o.departement } : {}),
             ...(o.limit ? { limit: o.limit } : {}),
             dryRun: Boolean(o.dryRun),
+            full: Boolean(o.full),
           });
           const f = r.funnel;
           const excluded = f.excluded.deja_beneficiaire + f.excluded.sans_canal_de_contact;
@@ -51,6 +57,8 @@ export function registerEligibility(program: Command, out: Output) {
               right: o.right,
               asOf: o.asOf,
               dryRun: Boolean(o.dryRun),
+              full: r.full,
+              lifeEvents: r.lifeEvents,
               ...f,
               excluded,
               excludedByReason: f.excluded,
@@ -61,7 +69,10 @@ export function registerEligibility(program: Command, out: Output) {
             out.line(
               `${o.right.toUpperCase()} au ${o.asOf}${o.departement ? `, département ${o.departement}` : ''}${o.dryRun ? ' (simulation : rien enregistré)' : ''}`,
             );
-            out.line(`  foyers considérés             ${f.households}`);
+            out.line(`  événements de vie détectés    ${r.lifeEvents}`);
+            out.line(
+              `  foyers considérés             ${f.households}${r.full ? ' (tous)' : ' (touchés par un événement depuis la dernière exécution)'}`,
+            );
             out.line(`  non éligibles                 ${f.notEligible}`);
             out.line(`  indéterminés (données manquantes) ${f.undetermined}`);
             out.line(`  éligibles                     ${f.eligible}`);

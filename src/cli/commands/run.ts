@@ -27,7 +27,11 @@ function printSummary(out: Output, s: RunSummary) {
   const imported = s.imports.filter((i) => i.status === 'imported').length;
   out.line(`  fichiers importés          ${imported} (${s.imports.length - imported} déjà importés)`);
   out.line(`  lignes rejetées            ${s.rejectedRows}`);
-  out.line(`  foyers lus                 ${s.households}`);
+  out.line(`  foyers connus              ${s.households}`);
+  out.line(`  événements de vie          ${s.lifeEvents} (${s.lifeEventsNew} nouveaux)`);
+  out.line(
+    `  foyers évalués             ${s.evaluated}${Object.values(s.byRight).every((r) => r.full) ? ' (tous)' : ' (ceux touchés par un événement depuis la dernière exécution ; --full pour tous)'}`,
+  );
   out.line(`  éligibles                  ${s.eligible}`);
   out.line(`    exclus : déjà bénéficiaires      ${s.excluded.deja_beneficiaire}`);
   out.line(`    exclus : aucun moyen de contact  ${s.excluded.sans_canal_de_contact} (suivi manuel)`);
@@ -63,6 +67,10 @@ export function registerRun(program: Command, out: Output) {
       parseRights,
       ['rsa'],
     )
+    .option(
+      '--full',
+      'évalue tous les foyers, pas seulement ceux touchés par un événement de vie depuis la dernière exécution',
+    )
     .option('--json', 'résumé en une ligne JSON')
     .action(
       async (o: {
@@ -71,6 +79,7 @@ export function registerRun(program: Command, out: Output) {
         out: string;
         maxRejectRate: number;
         right: RightId[];
+        full?: boolean;
         json?: boolean;
       }) => {
         const db = await openDatabase(dbConfigFromEnv());
@@ -82,6 +91,7 @@ export function registerRun(program: Command, out: Output) {
             outDir: o.out,
             maxRejectRate: o.maxRejectRate,
             rights: o.right,
+            full: Boolean(o.full),
             log: o.json ? () => {} : (l) => out.info(l),
           });
           const excluded = summary.excluded.deja_beneficiaire + summary.excluded.sans_canal_de_contact;

@@ -1,0 +1,581 @@
+import type { Nationalite, NatureRessource, Person, Situation, StatutLogement } from '../../model.ts';
+import { addMonths, ageAt } from '../dates.ts';
+import type { RightDefinition } from '../right.ts';
+import type { GroupInput, NormalizedInput, PersonInput, Vars } from './inputs.ts';
+import {
+  coveredMonths,
+  eternalValue,
+  monthlyAmounts,
+  monthlyValues,
+  type Series,
+  SeriesError,
+  yearlyValues,
+} from './series.ts';
+import { isNeutral, show, toBoolean, toNumber } from './values.ts';
+import { VARIABLES } from './variables.ts';
+
+export type RightId = RightDefinition['id'];
+export const RIGHT_IDS: readonly RightId[] = ['rsa', 'ppa', 'c2s', 'aspa', 'ars'];
+
+/** Why a case (or some of its rights) cannot be compared. */
+export interface Issue {
+  readonly reason: string;
+  /** The rights concerned; all when absent. */
+  readonly rights?: readonly RightId[];
+}
+
+/** Mappings that reproduce OpenFisca's semantics in our model, worth telling the reader. */
+export const NOTE_REFERENCE_MONTHS =
+  'mois de référence M-3..M-1 imposés (departement_experimentation_rsa absent ou faux après 2024-10 : RULES §7.3 n° 1)';
+export const NOTE_NON_RENSEIGNE =
+  'statut_occupation_logement non_renseigne → LOCATAIRE (OpenFisca : pas de forfait logement sans aide au logement, comme un locataire)';
+
+/** A family of a test, mapped onto our model, month by month. */
+export interface MappedHousehold {
+  readonly label: string;
+  readonly issues: readonly Issue[];
+  /** Documented mappings applied so far (filled as situations are built). */
+  readonly notes: Set<string>;
+  situationAt(month: string): Situation;
+  /** Whether a benefit (CAF code) is given by the test for the month. */
+  givenAt(code: string, month: string): boolean;
+  loyerAt(month: string): number;
+  /** OpenFisca's housing status name for the month (`non_renseigne` by default). */
+  statutAt(month: string): string;
+  participationFraisAt(month: string): boolean;
+  /** Periods (months) for which the test gives a variable as an input, for "output given as input". */
+  inputMonths(variable: string): Set<string>;
+}
+
+/** OpenFisca's housing-status names, and their old numeric codes. */
+const STATUTS = [
+  'non_renseigne',
+  'primo_accedant',
+  'proprietaire',
+  'locataire_hlm',
+  'locataire_vide',
+  'locataire_meuble',
+  'loge_gratuitement',
+  'locataire_foyer',
+  'sans_domicile',
+] as const;
+const LOGEMENT: Readonly<Record<(typeof STATUTS)[number], StatutLogement>> = {
+  non_renseigne: 'LOCATAIRE',
+  primo_accedant: 'ACCEDANT',
+  proprietaire: 'PROPRIETAIRE',
+  locataire_hlm: 'LOCATAIRE',
+  locataire_vide: 'LOCATAIRE',
+  locataire_meuble: 'LOCATAIRE',
+  loge_gratuitement: 'HEBERGE_GRATUIT',
+  locataire_foyer: 'LOCATAIRE',
+  sans_domicile: 'SANS_DOMICILE',
+};
+export const TENANT_LIKE = new Set([
+  'non_renseigne',
+  'primo_accedant',
+  'locataire_hlm',
+  'locataire_vide',
+  'locataire_meuble',
+  'locataire_foyer',
+]);
+
+const ACTIVITES = ['actif', 'chomeur', 'etudiant', 'retraite', 'inactif'] as const;
+
+/** EU/EEA states and Switzerland (ISO 3166 alpha-2), France apart. */
+const UE_EEE_SUISSE = new Set(
+  'AT BE BG CY CZ DE DK EE ES FI GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO CH'.split(' '),
+);
+
+/** OpenFisca's default birth date when neither date_naissance nor age is given. */
+const DEFAULT_BIRTH = '1970-01-01';
+
+function statutName(v: unknown): string | null {
+  if (typeof v === 'number') return STATUTS[v] ?? null;
+  if (typeof v === 'string') return (STATUTS as readonly string[]).includes(v) ? v : null;
+  return null;
+}
+
+function activiteName(v: unknown): string | null {
+  if (typeof v === 'number') return ACTIVITES[v] ?? null;
+  if (typeof v === 'string') return (ACTIVITES as readonly string[]).includes(v) ? v : null;
+  return null;
+}
+
+function nationaliteOf(code: unknown): Nationalite | null {
+  if (typeof code !== 'string') return null;
+  const c = code.trim().toUpperCase();
+  if (c === 'FR') return 'FR';
+  if (UE_EEE_SUISSE.has(c)) return 'UE_EEE_SUISSE';
+  return /^[A-Z]{2}$/.test(c) ? 'HORS_UE' : null;
+}
+
+const OVERSEAS: Readonly<Record<string, string>> = {
+  residence_guadeloupe: '971',
+  residence_martinique: '972',
+  residence_guyane: '973',
+  residence_reunion: '974',
+  residence_mayotte: '976',
+};
+
+function departementOf(depcom: string): string {
+  return depcom.startsWith('97') ? depcom.slice(0, 3) : depcom.slice(0, 2);
+}
+
+function depcomText(v: unknown): string | null {
+  if (typeof v === 'number' && Number.isInteger(v)) return String(v).padStart(5, '0');
+  if (typeof v === 'string' && /^[0-9][0-9AB][0-9]{3}$/.test(v.trim())) return v.trim();
+  return null;
+}
+
+type Resources = Map<string, Partial<Record<NatureRessource, number>>>;
+
+function addResource(target: Resources, month: string, nature: NatureRessource, amount: number) {
+  const byNature = target.get(month) ?? {};
+  byNature[nature] = (byNature[nature] ?? 0) + amount;
+  target.set(month, byNature);
+}
+
+function mergeGross(net: Resources, gross: Resources): Resources {
+  const out: Resources = new Map();
+  for (const [m, r] of net) out.set(m, { ...r });
+  for (const [m, r] of gross) out.set(m, { ...(out.get(m) ?? {}), ...r });
+  return out;
+}
+
+function toRecord(r: Resources): Record<string, Partial<Record<NatureRessource, number>>> {
+  return Object.fromEntries([...r.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Per-person state gathered from the inputs. */
+interface PersonState {
+  readonly input: PersonInput;
+  readonly role: Person['role'];
+  birth: string;
+  readonly ressources: Resources;
+  readonly brutes: Resources;
+  readonly values: Map<string, Map<string, unknown>>;
+}
+
+class Collector {
+  readonly issues: Issue[] = [];
+  private readonly seen = new Set<string>();
+  issue(reason: string, rights?: readonly RightId[]) {
+    const key = `${reason}|${rights?.join(',') ?? ''}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.issues.push(rights ? { reason, rights } : { reason });
+  }
+}
+
+function birthOf(p: PersonInput, c: Collector): string {
+  const date = p.vars.date_naissance;
+  if (date && date.length > 0) {
+    const v = eternalValue(date);
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return v.trim();
+    c.issue(`entrée illisible : date_naissance « ${show(v)} »`);
+    return DEFAULT_BIRTH;
+  }
+  // An age (in years or months) on a period: born on the first day of that period's first month,
+  // so that the age holds on the first day of every month of the period, as OpenFisca's `age`.
+  for (const [name, monthsPer] of [
+    ['age', 12],
+    ['age_en_mois', 1],
+  ] as const) {
+    const s = p.vars[name];
+    const first = s?.[0];
+    if (!first) continue;
+    const n = toNumber(first.value);
+    if (n === null || !Number.isInteger(n) || first.period.unit === 'eternity') {
+      c.issue(`entrée illisible : ${name} « ${show(first.value)} »`);
+      return DEFAULT_BIRTH;
+    }
+    return `${addMonths(first.period.start, -n * monthsPer)}-01`;
+  }
+  return DEFAULT_BIRTH;
+}
+
+/** Monthly values of a variable over a group of series (persons or entity), or null. */
+function valuesOf(vars: Vars, name: string, c: Collector): Map<string, unknown> | null {
+  const s = vars[name];
+  if (!s) return null;
+  try {
+    return monthlyValues(s, name);
+  } catch (e) {
+    if (!(e instanceof SeriesError)) throw e;
+    c.issue(`entrée illisible : ${e.message}`);
+    return null;
+  }
+}
+
+function amountsOf(s: Series, name: string, c: Collector): Map<string, number> | null {
+  try {
+    return monthlyAmounts(s, name);
+  } catch (e) {
+    if (!(e instanceof SeriesError)) throw e;
+    c.issue(`entrée illisible : ${e.message}`);
+    return null;
+  }
+}
+
+/**
+ * Maps the family `famille` of a normalized input onto our Situation. Every input variable
+ * is either used, or known to be irrelevant, or reported as an issue.
+ */
+export function mapHousehold(world: NormalizedInput, famille: GroupInput, key: string): MappedHousehold {
+  const c = new Collector();
+  const parents = famille.roles.parents ?? [];
+  const enfants = famille.roles.enfants ?? [];
+  if (parents.length === 0) c.issue('famille sans parent');
+  if (parents.length > 2) c.issue('famille de plus de deux parents');
+  const byId = new Map(world.persons.map((p) => [p.id, p]));
+  const members = [...parents, ...enfants];
+  const inFamily = new Set(members);
+  const menage = world.menages.find((g) => Object.values(g.roles).some((ids) => ids.some((id) => inFamily.has(id))));
+  const foyers = world.foyers.filter((g) => (g.roles.declarants ?? []).some((id) => inFamily.has(id)));
+
+  const inputMonths = new Map<string, Set<string>>();
+  const noteInput = (name: string, s: Series) => {
+    const set = inputMonths.get(name) ?? new Set<string>();
+    for (const m of coveredMonths(s)) set.add(m);
+    inputMonths.set(name, set);
+  };
+
+  const prestations = new Map<string, Record<string, number>>();
+  const given = new Map<string, Set<string>>();
+  const addPrestation = (code: string, amounts: Map<string, number>) => {
+    const g = given.get(code) ?? new Set<string>();
+    for (const [m, v] of amounts) {
+      const row = prestations.get(m) ?? {};
+      row[code] = (row[code] ?? 0) + v;
+      prestations.set(m, row);
+      g.add(m);
+    }
+    given.set(code, g);
+  };
+  let afBase: Map<string, number> | null = null;
+
+  /** Common handling of a variable: returns true when the caller must read it itself. */
+  const route = (name: string, s: Series, person: PersonState | null): boolean => {
+    noteInput(name, s);
+    const spec = VARIABLES[name];
+    if (!spec) {
+      if (s.some((e) => !isNeutral(e.value))) c.issue(`entrée non modélisée : ${name}`);
+      return false;
+    }
+    const use = spec.use;
+    switch (use.to) {
+      case 'ignore':
+        return false;
+      case 'forced':
+        c.issue(`entrée non modélisée : ${name} (résultat intermédiaire d'OpenFisca imposé)`);
+        return false;
+      case 'special':
+        return true;
+      case 'prestation': {
+        const a = amountsOf(s, name, c);
+        if (a) addPrestation(use.code, a);
+        return false;
+      }
+      case 'ressource': {
+        if (!person) {
+          c.issue(`entrée mal placée : ${name} (variable individuelle)`);
+          return false;
+        }
+        const a = amountsOf(s, name, c);
+        if (a) for (const [m, v] of a) addResource(person.ressources, m, use.nature, v);
+        return false;
+      }
+      case 'brut': {
+        if (!person) {
+          c.issue(`entrée mal placée : ${name} (variable individuelle)`);
+          return false;
+        }
+        const a = amountsOf(s, name, c);
+        if (!a) return false;
+        if (use.brute) for (const [m, v] of a) addResource(person.brutes, m, use.brute, v);
+        // OpenFisca reads the net amount given; where it is not given, it derives it from this one.
+        const net = person.input.vars[use.net];
+        const netMonths = net ? coveredMonths(net) : new Set<string>();
+        if ([...a.entries()].some(([m, v]) => v !== 0 && !netMonths.has(m)))
+          c.issue(`entrée non modélisée : ${name} sans ${use.net} (montant net calculé par OpenFisca)`, use.rights);
+        return false;
+      }
+    }
+  };
+
+  // Persons of the family.
+  const states: PersonState[] = [];
+  const attached: { st: PersonState; year: string }[] = [];
+  members.forEach((id, i) => {
+    const input = byId.get(id);
+    if (!input) return;
+    const role: Person['role'] = i === 0 ? 'demandeur' : i < parents.length ? 'conjoint' : 'enfant';
+    const st: PersonState = {
+      input,
+      role,
+      birth: DEFAULT_BIRTH,
+      ressources: new Map(),
+      brutes: new Map(),
+      values: new Map(),
+    };
+    st.birth = birthOf(input, c);
+    for (const [name, s] of Object.entries(input.vars)) {
+      if (!route(name, s, st)) continue;
+      if (name === 'date_naissance' || name === 'age' || name === 'age_en_mois') continue;
+      if (name === 'enfant_a_charge') {
+        // Fiscal attachment: natural for a child; for a parent, OpenFisca refuses the RSA majoration
+        // and the C2S household, which our model does not describe.
+        try {
+          const years = yearlyValues(s, name);
+          if (role !== 'enfant') for (const [y, v] of years) if (toBoolean(v) === true) attached.push({ st, year: y });
+        } catch (e) {
+          if (!(e instanceof SeriesError)) throw e;
+          c.issue(`entrée illisible : ${e.message}`);
+        }
+        continue;
+      }
+      const v = valuesOf(input.vars, name, c);
+      if (v) st.values.set(name, v);
+    }
+    states.push(st);
+  });
+
+  // A parent fiscally attached to his/her own parents: OpenFisca refuses the RSA/PPA isolated-parent
+  // majoration and, under 25, the C2S household of his/her own; our model does not describe it.
+  for (const { st, year } of attached) {
+    const rights: RightId[] = [];
+    const isolatedWithChild =
+      parents.length === 1 &&
+      (enfants.length > 0 || [...(st.values.get('enceinte')?.values() ?? [])].some((v) => toBoolean(v) === true));
+    if (isolatedWithChild) rights.push('rsa', 'ppa');
+    if (ageAt(st.birth, `${year}-01-01`) < 25) rights.push('c2s');
+    if (rights.length)
+      c.issue('entrée non modélisée : enfant_a_charge (parent rattaché au foyer fiscal de ses parents)', rights);
+  }
+  // Variables of persons outside the family cannot change its rights (OpenFisca computes them per family).
+  // Family, dwelling and tax-household variables.
+  const familleValues = new Map<string, Map<string, unknown>>();
+  for (const [name, s] of Object.entries(famille.vars)) {
+    if (!route(name, s, null)) continue;
+    if (name === 'af_base') {
+      afBase = amountsOf(s, name, c);
+      continue;
+    }
+    const v = valuesOf(famille.vars, name, c);
+    if (v) familleValues.set(name, v);
+  }
+  const menageValues = new Map<string, Map<string, unknown>>();
+  let loyer = new Map<string, number>();
+  for (const [name, s] of Object.entries(menage?.vars ?? {})) {
+    if (!route(name, s, null)) continue;
+    if (name === 'loyer') {
+      loyer = amountsOf(s, name, c) ?? loyer;
+      continue;
+    }
+    const v = valuesOf(menage?.vars ?? {}, name, c);
+    if (v) menageValues.set(name, v);
+  }
+  const rfr = new Map<string, number>();
+  const rni = new Map<string, number>();
+  for (const g of foyers)
+    for (const [name, s] of Object.entries(g.vars)) {
+      if (!route(name, s, null)) continue;
+      if (name === 'rfr' || name === 'rni' || name === 'revenu_net_imposable') {
+        const target = name === 'rfr' ? rfr : rni;
+        try {
+          for (const [y, v] of yearlyValues(s, name)) {
+            const n = toNumber(v);
+            if (n === null) c.issue(`entrée illisible : ${name} « ${show(v)} »`);
+            else target.set(y, (target.get(y) ?? 0) + n);
+          }
+        } catch (e) {
+          if (!(e instanceof SeriesError)) throw e;
+          c.issue(`entrée illisible : ${e.message}`);
+        }
+        continue;
+      }
+      c.issue(`entrée non modélisée : ${name}`);
+    }
+
+  // AF: OpenFisca counts min(af_base, af) in the RSA/PPA resources; af_base alone stands for the AF counted.
+  if (afBase) {
+    const af = given.get('AF') ?? new Set<string>();
+    const only = new Map<string, number>();
+    for (const [m, v] of afBase) {
+      if (!af.has(m)) only.set(m, v);
+      else {
+        const row = prestations.get(m);
+        if (row) row.AF = Math.min(row.AF ?? 0, v);
+      }
+    }
+    addPrestation('AF', only);
+  }
+
+  // Values checked once, whatever the month.
+  for (const st of states) {
+    for (const v of (st.values.get('activite') ?? new Map()).values()) {
+      const a = activiteName(v);
+      if (a === null) c.issue(`entrée illisible : activite « ${show(v)} »`);
+      // OpenFisca's C2S deducts 30 % of the earnings of a person out of work: not described by our model.
+      else if (a === 'chomeur') c.issue('entrée non modélisée : activite chomeur (abattement C2S)', ['c2s']);
+    }
+    for (const v of (st.values.get('nationalite') ?? new Map()).values())
+      if (nationaliteOf(v) === null) c.issue(`entrée illisible : nationalite « ${show(v)} »`);
+  }
+  for (const v of (menageValues.get('statut_occupation_logement') ?? new Map()).values())
+    if (statutName(v) === null) c.issue(`entrée illisible : statut_occupation_logement « ${show(v)} »`);
+  for (const v of (menageValues.get('depcom') ?? new Map()).values())
+    if (depcomText(v) === null) c.issue(`entrée illisible : depcom « ${show(v)} »`);
+
+  const flagAt = (values: Map<string, Map<string, unknown>>, name: string, month: string): boolean | undefined => {
+    const v = values.get(name)?.get(month);
+    if (v === undefined) return undefined;
+    return toBoolean(v) ?? undefined;
+  };
+  const numberAt = (values: Map<string, Map<string, unknown>>, name: string, month: string): number | undefined => {
+    const v = values.get(name)?.get(month);
+    if (v === undefined) return undefined;
+    return toNumber(v) ?? undefined;
+  };
+
+  // en_couple given explicitly must agree with the family's composition (our model reads the parents).
+  for (const v of (familleValues.get('en_couple') ?? new Map()).values())
+    if ((toBoolean(v) ?? false) !== (parents.length === 2))
+      c.issue('entrée non modélisée : en_couple contraire à la composition de la famille');
+
+  // ppa_eligibilite imposed true only restates what OpenFisca would find for adults of 18 or more,
+  // French or EEA, not students: accepted then; otherwise the case no longer tests the PPA conditions.
+  const ppaForced = familleValues.get('ppa_eligibilite');
+  if (ppaForced) {
+    const redundant = [...ppaForced.entries()].every(([m, v]) => {
+      if (toBoolean(v) !== true) return false;
+      return states
+        .filter((s) => s.role !== 'enfant')
+        .every((s) => {
+          const nat = nationaliteOf(s.values.get('nationalite')?.get(m) ?? 'FR');
+          const etudiant =
+            flagAt(s.values, 'etudiant', m) === true || activiteName(s.values.get('activite')?.get(m)) === 'etudiant';
+          return nat !== 'HORS_UE' && nat !== null && !etudiant && ageAt(s.birth, `${m}-01`) >= 18;
+        });
+    });
+    if (!redundant) c.issue("entrée non modélisée : ppa_eligibilite (résultat intermédiaire d'OpenFisca imposé)");
+  }
+
+  const notes = new Set<string>();
+  const cache = new Map<string, Situation>();
+  const statutAt = (month: string) =>
+    statutName(menageValues.get('statut_occupation_logement')?.get(month)) ?? 'non_renseigne';
+
+  // Yearly tax figures: the RFR when given; otherwise, as OpenFisca computes them from the incomes
+  // and these default to 0, zero for a year without any income given, unknown (null) for a year
+  // with incomes (OpenFisca would derive them through the income tax, which we do not model).
+  const incomeYears = new Set<string>();
+  for (const st of states)
+    for (const r of [st.ressources, st.brutes])
+      for (const [m, byNature] of r)
+        if (Object.values(byNature).some((v) => (v ?? 0) !== 0)) incomeYears.add(m.slice(0, 4));
+  const taxYears = (month: string) => {
+    const out: Record<string, { revenuFiscalReference: number | null; revenuNetImposable: number | null }> = {};
+    const last = Number(month.slice(0, 4));
+    const years = new Set([...rfr.keys(), ...rni.keys(), ...Array.from({ length: 4 }, (_, i) => String(last - 3 + i))]);
+    for (const y of [...years].sort()) {
+      const income = incomeYears.has(y);
+      out[y] = {
+        revenuFiscalReference: rfr.get(y) ?? (income ? null : 0),
+        revenuNetImposable: rni.get(y) ?? (income ? null : 0),
+      };
+    }
+    return out;
+  };
+
+  const situationAt = (month: string): Situation => {
+    const hit = cache.get(month);
+    if (hit) return hit;
+    const persons: Person[] = states.map((st, i) => {
+      const nat = st.values.get('nationalite')?.get(month);
+      let nationalite: Nationalite = nat === undefined ? 'FR' : (nationaliteOf(nat) ?? 'FR');
+      if (nat === undefined && flagAt(st.values, 'ressortissant_eee', month) === false) nationalite = 'HORS_UE';
+      const duree = numberAt(st.values, 'duree_possession_titre_sejour', month);
+      const etudiant =
+        flagAt(st.values, 'etudiant', month) === true ||
+        activiteName(st.values.get('activite')?.get(month)) === 'etudiant';
+      const heures = flagAt(st.values, 'rsa_jeune_condition_heures_travail_remplie', month);
+      const inapte = flagAt(st.values, 'inapte_travail', month);
+      const taux = numberAt(st.values, 'taux_incapacite', month);
+      const scolarite = st.values.get('scolarite')?.get(month);
+      const obligation = flagAt(st.values, 'rempli_obligation_scolaire', month);
+      const scolarise = obligation ?? (typeof scolarite === 'string' && scolarite !== 'inconnue' ? true : undefined);
+      // Gross amounts where the test gives them, the other resources as they are (our ASPA reads
+      // ressourcesBrutes instead of ressources when present).
+      const brutes = st.brutes.size > 0 ? toRecord(mergeGross(st.ressources, st.brutes)) : {};
+      return {
+        key: `${key}:${st.input.id}`,
+        identite: { nir: null, nom: `PERSONNE ${i + 1}`, prenoms: st.input.id },
+        role: st.role,
+        dateNaissance: st.birth,
+        dateEntree: null,
+        dateSortie: null,
+        nationalite,
+        titreSejourDepuis: duree === undefined ? null : `${addMonths(month, -Math.round(duree * 12))}-01`,
+        etudiant,
+        grossesse: flagAt(st.values, 'enceinte', month) === true,
+        ressources: toRecord(st.ressources),
+        ...(Object.keys(brutes).length > 0 ? { ressourcesBrutes: brutes } : {}),
+        ...(heures === undefined ? {} : { heuresRsaJeuneRemplies: heures }),
+        ...(inapte === undefined ? {} : { inapte }),
+        ...(taux === undefined ? {} : { tauxIncapacite: taux }),
+        ...(scolarise === undefined ? {} : { scolarise }),
+      };
+    });
+    const statut = statutAt(month);
+    if (statut === 'non_renseigne') notes.add(NOTE_NON_RENSEIGNE);
+    const depcom = depcomText(menageValues.get('depcom')?.get(month));
+    // OpenFisca's overseas flags, when the commune is not given.
+    const overseas = Object.entries(OVERSEAS).find(([flag]) => flagAt(menageValues, flag, month) === true)?.[1];
+    const experimentation = flagAt(familleValues, 'departement_experimentation_rsa', month);
+    // OpenFisca's formulas from 2024-10 use M-4..M-2 only behind departement_experimentation_rsa
+    // (default false), M-3..M-1 otherwise, even after the 2025-03 generalisation (RULES §7.3 n° 1):
+    // the rule is stated explicitly, as our model allows, so that the rights compute OpenFisca's
+    // case. Before 2024-10 the flag has no effect in OpenFisca and the law's rule is M-3..M-1.
+    let moisDeReference: Situation['moisDeReference'];
+    if (month >= '2024-10') {
+      if (experimentation === true) moisDeReference = 'M-4..M-2';
+      else {
+        moisDeReference = 'M-3..M-1';
+        notes.add(NOTE_REFERENCE_MONTHS);
+      }
+    }
+    const alsace = states.some((st) => flagAt(st.values, 'salarie_regime_alsace_moselle', month) === true);
+    const s: Situation = {
+      householdKey: key,
+      source: 'caf',
+      ...(moisDeReference ? { moisDeReference } : {}),
+      isolementRecent: flagAt(familleValues, 'rsa_isolement_recent', month) ?? false,
+      ...(alsace ? { alsaceMoselle: true } : {}),
+      revenusFiscaux: taxYears(month),
+      couple: parents.length === 2,
+      dateSituation: null,
+      logement: LOGEMENT[statut as keyof typeof LOGEMENT] ?? 'LOCATAIRE',
+      codeCommune: depcom,
+      departement: depcom ? departementOf(depcom) : (overseas ?? null),
+      persons,
+      prestations: Object.fromEntries([...prestations.entries()].sort(([a], [b]) => a.localeCompare(b))),
+      contacts: { email: null, phone: null, postal: null },
+      provenance: {},
+    };
+    cache.set(month, s);
+    return s;
+  };
+
+  return {
+    label: famille.id,
+    issues: c.issues,
+    notes,
+    situationAt,
+    givenAt: (code, month) => given.get(code)?.has(month) ?? false,
+    loyerAt: (month) => loyer.get(month) ?? 0,
+    statutAt,
+    participationFraisAt: (month) => flagAt(menageValues, 'participation_frais', month) === true,
+    inputMonths: (variable) => inputMonths.get(variable) ?? new Set(),
+  };
+}

@@ -1,0 +1,291 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RightResult, Situation } from '../../model.ts';
+import type { RightDefinition } from '../right.ts';
+import { normalizeInputs } from './inputs.ts';
+import { loadCorpus, type OpenFiscaTest, parseTests } from './loader.ts';
+import { mapHousehold, NOTE_NON_RENSEIGNE, NOTE_REFERENCE_MONTHS, type RightId } from './mapper.ts';
+import { regressions, summarize } from './report.ts';
+import { type CheckResult, type RightsProvider, runTests, withinMargin } from './runner.ts';
+
+/**
+ * A stand-in right: pays, for the month asked, 100 € plus the household's net wages of
+ * that month, and records the situations it was given.
+ */
+function fakeRight(id: RightId, seen: Situation[] = []): RightDefinition {
+  return {
+    id,
+    title: 'droit de test',
+    legalReferences: [],
+    unit: 'foyer',
+    amountPeriod: 'mois',
+    recheckOn: [],
+    inputs: [],
+    evaluate(s: Situation, asOf: string): RightResult {
+      seen.push(s);
+      const month = asOf.slice(0, 7);
+      const wages = s.persons.reduce((t, p) => t + (p.ressources[month]?.SALAIRE ?? 0), 0);
+      return {
+        status: 'eligible',
+        amount: 100 + wages,
+        period: month,
+        breakdown: [],
+        explanation: '',
+        details: {},
+      };
+    },
+  };
+}
+
+const onlyRsa =
+  (right: RightDefinition): RightsProvider =>
+  async (id) =>
+    id === 'rsa' ? right : 'droit non implémenté';
+
+function tests(yaml: string, file = 'cas.yaml'): OpenFiscaTest[] {
+  const r = parseTests(yaml, file);
+  expect(r.problems).toEqual([]);
+  return r.tests;
+}
+
+async function run(yaml: string, right = fakeRight('rsa')): Promise<CheckResult[]> {
+  return runTests(tests(yaml), onlyRsa(right));
+}
+
+describe('loader', () => {
+  it('reads one test or a list, and names tests without a name', () => {
+    const one = tests('period: 2024-01\ninput: {age: 40}\noutput: {rsa: 0}\n');
+    expect(one).toHaveLength(1);
+    expect(one[0]?.name).toBe('#0');
+    const list = tests('- name: a\n  period: 2024\n  output: {rsa: 0}\n- name: a\n  period: month:2024-02\n');
+    expect(list.map((t) => t.name)).toEqual(['a #0', 'a #1']);
+    expect(list[1]?.period).toEqual({ unit: 'month', start: '2024-02', size: 1 });
+  });
+
+  it('reports an unreadable file or test instead of failing', () => {
+    expect(parseTests('- name: [unclosed\n', 'x.yaml').problems[0]?.reason).toMatch(/YAML illisible/);
+    expect(parseTests('- name: sans période\n  input: {}\n', 'x.yaml').problems[0]?.reason).toMatch(/sans période/);
+    const dir = mkdtempSync(join(tmpdir(), 'conformance-'));
+    try {
+      writeFileSync(join(dir, 'bon.yaml'), 'period: 2024-01\noutput: {rsa: 0}\n');
+      writeFileSync(join(dir, 'mauvais.yml'), 'period: [2024\n');
+      writeFileSync(join(dir, 'ignore.txt'), 'pas du YAML');
+      const corpus = loadCorpus(dir);
+      expect(corpus.files).toBe(2);
+      expect(corpus.tests).toHaveLength(1);
+      expect(corpus.problems.map((p) => p.file)).toEqual(['mauvais.yml']);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe('mapping of inputs', () => {
+  it('maps a flat input onto one person alone in the household', () => {
+    const [t] = tests(`
+period: 2024-03
+input:
+  age: 40
+  salaire_net: {2024: 1200}
+  statut_occupation_logement: proprietaire
+  aide_logement: {2024-03: 50}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0];
+    expect(w?.flat).toBe(true);
+    const h = mapHousehold(w!, w!.familles[0]!, 'k');
+    expect(h.issues).toEqual([]);
+    const s = h.situationAt('2024-03');
+    expect(s.persons).toHaveLength(1);
+    expect(s.persons[0]?.role).toBe('demandeur');
+    expect(s.persons[0]?.dateNaissance).toBe('1984-03-01');
+    expect(s.persons[0]?.ressources['2024-07']?.SALAIRE).toBe(100);
+    expect(s.logement).toBe('PROPRIETAIRE');
+    expect(s.prestations?.['2024-03']?.AL).toBe(50);
+    expect(s.couple).toBe(false);
+  });
+
+  it('maps entities: parents, children, dwelling, reference months, isolation', () => {
+    const [t] = tests(`
+period: 2025-01
+input:
+  individus:
+    p1: {date_naissance: '1980-01-01', salaire_net: {2024-10: 300}}
+    p2: {date_naissance: '1982-02-02', nationalite: MA, duree_possession_titre_sejour: 6}
+    e1: {date_naissance: '2015-06-01'}
+  familles:
+    f: {parents: [p1, p2], enfants: [e1], departement_experimentation_rsa: true, rsa_isolement_recent: false}
+  menages:
+    m: {personne_de_reference: p1, conjoint: p2, enfants: [e1], depcom: '97411'}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.issues).toEqual([]);
+    const s = h.situationAt('2025-01');
+    expect(s.persons.map((p) => p.role)).toEqual(['demandeur', 'conjoint', 'enfant']);
+    expect(s.couple).toBe(true);
+    expect(s.moisDeReference).toBe('M-4..M-2');
+    expect(s.isolementRecent).toBe(false);
+    expect(s.departement).toBe('974');
+    expect(s.persons[1]?.nationalite).toBe('HORS_UE');
+    expect(s.persons[1]?.titreSejourDepuis).toBe('2019-01-01');
+    // Unknown housing status: no forfait logement, as for a tenant (documented mapping).
+    expect(s.logement).toBe('LOCATAIRE');
+    expect(h.notes.has(NOTE_NON_RENSEIGNE)).toBe(true);
+  });
+
+  it('imposes M-3..M-1 after October 2024 when the experiment flag is absent or false', () => {
+    const [t] = tests('period: 2025-05\ninput: {age: 40}\n');
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.situationAt('2025-05').moisDeReference).toBe('M-3..M-1');
+    expect(h.situationAt('2024-09').moisDeReference).toBeUndefined();
+    expect(h.notes.has(NOTE_REFERENCE_MONTHS)).toBe(true);
+  });
+
+  it('gives zero tax figures for a year without incomes, unknown ones for a year with incomes', () => {
+    const [t] = tests('period: 2024-08\ninput: {age: 40, salaire_net: {2023: 12000}}\n');
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const fiscal = mapHousehold(w, w.familles[0]!, 'k').situationAt('2024-08').revenusFiscaux;
+    expect(fiscal?.['2022']).toEqual({ revenuFiscalReference: 0, revenuNetImposable: 0 });
+    expect(fiscal?.['2023']).toEqual({ revenuFiscalReference: null, revenuNetImposable: null });
+  });
+
+  it('splits a flat input with lists into one household per element', async () => {
+    const checks = await run(`
+period: 2024-01
+input:
+  age: [30, 40]
+  salaire_net: [0, 50]
+output:
+  rsa: [100, 150]
+`);
+    expect(checks.map((c) => [c.variable, c.status])).toEqual([
+      ['rsa[0]', 'passed'],
+      ['rsa[1]', 'passed'],
+    ]);
+  });
+});
+
+describe('comparisons', () => {
+  it('skips a case with an input it does not model, naming the variable', async () => {
+    const checks = await run('period: 2024-01\ninput: {age: 40, revenus_fonciers_bruts: 300}\noutput: {rsa: 100}\n');
+    expect(checks).toHaveLength(1);
+    expect(checks[0]?.status).toBe('skipped');
+    expect(checks[0]?.reason).toBe('entrée non modélisée : revenus_fonciers_bruts');
+  });
+
+  it('accepts an unknown input at its neutral default and known irrelevant ones', async () => {
+    const checks = await run(
+      'period: 2024-01\ninput: {age: 40, revenus_fonciers_bruts: 0, categorie_salarie: prive_non_cadre}\noutput: {rsa: 100}\n',
+    );
+    expect(checks[0]?.status).toBe('passed');
+  });
+
+  it('skips a gross amount given without its net amount', async () => {
+    const checks = await run('period: 2024-01\ninput: {age: 40, salaire_de_base: 1500}\noutput: {rsa: 100}\n');
+    expect(checks[0]?.reason).toBe(
+      'entrée non modélisée : salaire_de_base sans salaire_net (montant net calculé par OpenFisca)',
+    );
+  });
+
+  it('sums the 12 months for a monthly benefit asked for a year', async () => {
+    const seen: Situation[] = [];
+    const checks = await run(
+      `
+period: 2024
+input:
+  age: 40
+  salaire_net: {2024: 1200, 2024-06: 400}
+output:
+  rsa: 100 * 12 + 1200
+`,
+      fakeRight('rsa', seen),
+    );
+    expect(checks[0]).toMatchObject({ variable: 'rsa', period: '2024', status: 'passed', got: 2400 });
+    expect(seen).toHaveLength(12);
+  });
+
+  it('checks each period of an output mapping, and one family among several', async () => {
+    const checks = await run(`
+period: 2024-01
+input:
+  individus: {a: {age: 30, salaire_net: {2024-02: 20}}, b: {age: 50}}
+  familles: {fa: {parents: [a]}, fb: {parents: [b]}}
+output:
+  familles:
+    fa: {rsa: {2024-01: 100, 2024-02: 120}}
+    fb: {rsa: {2024-02: 999}}
+`);
+    expect(checks.map((c) => [c.variable, c.period, c.status])).toEqual([
+      ['rsa[fa]', '2024-01', 'passed'],
+      ['rsa[fa]', '2024-02', 'passed'],
+      ['rsa[fb]', '2024-02', 'failed'],
+    ]);
+  });
+
+  it('applies the margins, with a floor of half a cent', () => {
+    expect(withinMargin(100.004, 100, null, null)).toBe(true);
+    expect(withinMargin(100.01, 100, null, null)).toBe(false);
+    expect(withinMargin(100.9, 100, 1, null)).toBe(true);
+    expect(withinMargin(101.5, 100, 1, null)).toBe(false);
+    expect(withinMargin(101.5, 100, null, 0.02)).toBe(true);
+    expect(withinMargin(103, 100, null, 0.02)).toBe(false);
+    // Both margins given: both must hold, as in OpenFisca's assert_near.
+    expect(withinMargin(101.5, 100, 1, 0.02)).toBe(false);
+  });
+
+  it('uses the margin of the test', async () => {
+    const yaml = (m: string) => `period: 2024-01\n${m}\ninput: {age: 40}\noutput: {rsa: 101}\n`;
+    expect((await run(yaml('absolute_error_margin: 2')))[0]?.status).toBe('passed');
+    expect((await run(yaml('absolute_error_margin: 0.5')))[0]?.status).toBe('failed');
+    expect((await run(yaml('relative_error_margin: 0.02')))[0]?.status).toBe('passed');
+  });
+
+  it('reports a right not written yet, and a benefit OpenFisca would compute', async () => {
+    const checks = await run(`
+- name: ppa
+  period: 2024-01
+  output: {ppa: 0}
+- name: parent isolé
+  period: 2024-01
+  input:
+    individus: {p: {age: 30}, e: {age: 5}}
+    famille: {parents: [p], enfants: [e]}
+  output: {rsa: 100}
+`);
+    expect(checks.map((c) => c.reason)).toEqual([
+      'droit non implémenté',
+      'prestation calculée par OpenFisca, absente des entrées : asf',
+    ]);
+  });
+
+  it('does not compare an output given as an input', async () => {
+    const checks = await run('period: 2024-01\ninput: {age: 40, rsa: 321}\noutput: {rsa: 321}\n');
+    expect(checks[0]?.reason).toBe('sortie fournie en entrée : rsa');
+  });
+
+  it('summarizes per right and detects regressions against a baseline', async () => {
+    const checks = await run(`
+- name: ok
+  period: 2024-01
+  output: {rsa: 100}
+- name: ko
+  period: 2024-01
+  output: {rsa: 1}
+`);
+    const s = summarize(checks);
+    expect(s.rights.rsa).toEqual({ passed: 1, failed: 1, skipped: 0 });
+    expect(s.failures).toEqual([
+      { file: 'cas.yaml', name: 'ko', variable: 'rsa', period: '2024-01', expected: 1, got: 100 },
+    ]);
+    const lost = regressions(
+      { passing: ['cas.yaml::ok::rsa::2024-01', 'cas.yaml::ko::rsa::2024-01', 'cas.yaml::parti::rsa::2024-01'] },
+      checks,
+      {},
+    );
+    expect(lost.map((r) => r.status)).toEqual(['failed', 'absent']);
+    expect(regressions({ passing: ['cas.yaml::parti::rsa::2024-01'] }, checks, { since: 2025 })).toEqual([]);
+  });
+});
