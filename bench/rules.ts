@@ -24,7 +24,11 @@ export async function main(argv: string[]) {
     for (const s of situations) if (right.evaluate(s, asOf).status === 'eligible') eligible++;
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     figures[id] = { evaluationsPerSecond: Math.round(n / seconds), seconds: Number(seconds.toFixed(3)), eligible };
-    process.stdout.write(`${id.padEnd(5)} ${String(figures[id].evaluationsPerSecond).padStart(9)} évaluations/s  (${eligible} éligibles sur ${n})\n`);
+    process.stdout.write(
+      `${id.padEnd(5)} ${String(figures[id].evaluationsPerSecond).padStart(9)} évaluations/s  (${eligible} éligibles sur ${n})\n`,
+    );
   }
-  process.stdout.write(`${JSON.stringify({ bench: 'rules', households: n, asOf, rights: figures, peakRssMb: peakRssMb() })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'rules', households: n, asOf, rights: figures, peakRssMb: peakRssMb() })}\n`,
+  );
 }

@@ -13,7 +13,14 @@ export function prng(seed: number): () => number {
   };
 }
 
-const LOGEMENTS: StatutLogement[] = ['LOCATAIRE', 'LOCATAIRE', 'LOCATAIRE', 'PROPRIETAIRE', 'ACCEDANT', 'HEBERGE_GRATUIT'];
+const LOGEMENTS: StatutLogement[] = [
+  'LOCATAIRE',
+  'LOCATAIRE',
+  'LOCATAIRE',
+  'PROPRIETAIRE',
+  'ACCEDANT',
+  'HEBERGE_GRATUIT',
+];
 
 /**
  * Generated situations for benchmarks: household sizes, ages, incomes varying over 14 months,
@@ -36,7 +43,12 @@ export function generateSituations(n: number, asOf: string, seed = 1): Situation
       const nature: NatureRessource = age >= 65 ? 'PENSION_RETRAITE' : rnd() < 0.15 ? 'ALLOCATION_CHOMAGE' : 'SALAIRE';
       const ressources: Record<string, Partial<Record<NatureRessource, number>>> = {};
       for (const m of months) {
-        const amount = nature === 'SALAIRE' ? wage * (0.8 + rnd() * 0.4) : nature === 'PENSION_RETRAITE' ? 700 + rnd() * 900 : 600 + rnd() * 500;
+        const amount =
+          nature === 'SALAIRE'
+            ? wage * (0.8 + rnd() * 0.4)
+            : nature === 'PENSION_RETRAITE'
+              ? 700 + rnd() * 900
+              : 600 + rnd() * 500;
         if (nature !== 'SALAIRE' || works) ressources[m] = { [nature]: Math.round(amount * 100) / 100 };
       }
       return {
@@ -92,7 +104,10 @@ export function generateSituations(n: number, asOf: string, seed = 1): Situation
       contacts: { email: null, phone: null, postal: null },
       provenance: {},
       revenusFiscaux: {
-        [String(year - 2)]: { revenuFiscalReference: Math.floor(rnd() * 40000), revenuNetImposable: Math.floor(rnd() * 40000) },
+        [String(year - 2)]: {
+          revenuFiscalReference: Math.floor(rnd() * 40000),
+          revenuNetImposable: Math.floor(rnd() * 40000),
+        },
       },
     });
   }
