@@ -94,6 +94,11 @@ export interface Situation {
   readonly moisDeReference?: 'M-3..M-1' | 'M-4..M-2';
   /** Isolation (separation, death, birth) in the last 18 months, when the payer says so. */
   readonly isolementRecent?: boolean;
+  /**
+   * The last month for which monthly resources are known (`YYYY-MM`, the GIP-MDS file's latest
+   * month): a month up to it with nothing declared means no income, a later one is unknown.
+   */
+  readonly ressourcesConnuesJusqua?: string;
   /** Alsace-Moselle local health scheme (C2S participation amounts). */
   readonly alsaceMoselle?: boolean;
   /** Yearly tax figures of the household by income year `YYYY` (DGFiP). */

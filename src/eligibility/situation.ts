@@ -353,6 +353,9 @@ function cleanLines(lines: (string | null)[]): string[] {
  */
 export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situation[] {
   const res = resourcesByNir(rows.ressources);
+  let known: string | undefined;
+  for (const r of rows.ressources)
+    if (r.snapshot_date === rows.gipmdsSnapshot && (!known || r.mois > known)) known = r.mois;
   const cafProv: Provenance | null = rows.cafSnapshot
     ? { agency: 'caf', extract: 'foyers', extractedOn: rows.cafSnapshot }
     : null;
@@ -444,6 +447,7 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
       contacts,
       provenance,
       revenusFiscaux,
+      ...(known ? { ressourcesConnuesJusqua: known } : {}),
     });
   }
 

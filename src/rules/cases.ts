@@ -48,6 +48,10 @@ export const caseSchema = z.object({
       .default('LOCATAIRE'),
     departement: z.string().nullable().default('75'),
     isolementRecent: z.boolean().optional(),
+    ressourcesConnuesJusqua: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
     alsaceMoselle: z.boolean().optional(),
     revenusFiscaux: z
       .record(
@@ -130,6 +134,7 @@ export function caseSituation(c: RightCase): Situation {
     ...(s.regime ? { regime: s.regime } : {}),
     ...(s.moisDeReference ? { moisDeReference: s.moisDeReference } : {}),
     ...(s.isolementRecent === undefined ? {} : { isolementRecent: s.isolementRecent }),
+    ...(s.ressourcesConnuesJusqua ? { ressourcesConnuesJusqua: s.ressourcesConnuesJusqua } : {}),
     ...(s.alsaceMoselle === undefined ? {} : { alsaceMoselle: s.alsaceMoselle }),
     ...(s.revenusFiscaux ? { revenusFiscaux: s.revenusFiscaux } : {}),
     couple: s.couple,

@@ -550,6 +550,8 @@ export function mapHousehold(world: NormalizedInput, famille: GroupInput, key: s
       householdKey: key,
       source: 'caf',
       ...(moisDeReference ? { moisDeReference } : {}),
+      // OpenFisca knows every month: an input not given for the month is 0.
+      ressourcesConnuesJusqua: month,
       isolementRecent: flagAt(familleValues, 'rsa_isolement_recent', month) ?? false,
       ...(alsace ? { alsaceMoselle: true } : {}),
       revenusFiscaux: taxYears(month),

@@ -98,22 +98,61 @@ function isPresent(p: Person, date: string): boolean {
 }
 
 /** A person's professional income of a month (for the pre-2016 "RSA activité" bonus). */
-function personActivity(p: Person, month: string): number {
+function personActivity(p: Person, month: string, skip?: ReadonlySet<NatureRessource>): number {
   const byNature = p.ressources[month];
   if (!byNature) return 0;
   let total = 0;
-  for (const n of NATURES_ACTIVITE) total += Math.max(0, byNature[n] ?? 0);
+  for (const n of NATURES_ACTIVITE) if (!skip?.has(n)) total += Math.max(0, byNature[n] ?? 0);
   return total;
 }
 
+/** Income that R262-13 disregards once it has stopped for good without a replacement income. */
+const NEUTRALISABLES: readonly NatureRessource[] = [
+  'SALAIRE',
+  'REVENU_INDEPENDANT',
+  'ALLOCATION_CHOMAGE',
+  'INDEMNITES_JOURNALIERES',
+];
+const REMPLACEMENT: readonly NatureRessource[] = [
+  'ALLOCATION_CHOMAGE',
+  'INDEMNITES_JOURNALIERES',
+  'PENSION_RETRAITE',
+  'PENSION_INVALIDITE',
+  'AUTRE_REVENU_REMPLACEMENT',
+];
+
+/**
+ * Natures of a person's income that have stopped (CASF R262-13): received in the last reference
+ * month, nothing of that nature in the latest known month after it (at most the claim month), and
+ * no replacement income then. Income that had already stopped within the quarter is averaged as
+ * it is (as OpenFisca and mes-aides do). Unknown months prove nothing: no neutralisation without data.
+ */
+export function neutralisedNatures(
+  p: Person,
+  months: readonly string[],
+  claimMonth: string,
+  knownUntil: string | undefined,
+): Set<NatureRessource> | null {
+  const last = months[months.length - 1] as string;
+  if (!knownUntil) return null;
+  const check = knownUntil < claimMonth ? knownUntil : claimMonth;
+  if (check <= last) return null;
+  const then = p.ressources[check] ?? {};
+  if (REMPLACEMENT.some((n) => (then[n] ?? 0) > 0)) return null;
+  let out: Set<NatureRessource> | null = null;
+  for (const n of NEUTRALISABLES)
+    if ((then[n] ?? 0) <= 0 && (p.ressources[last]?.[n] ?? 0) > 0) (out ??= new Set()).add(n);
+  return out;
+}
+
 /** A person's resources of a month: each nature's total, a negative total taken as zero (décret 2025-185). */
-function personResources(p: Person, month: string): number {
+function personResources(p: Person, month: string, skip?: ReadonlySet<NatureRessource>): number {
   const byNature = p.ressources[month];
   if (!byNature) return 0;
   let total = 0;
   for (const k in byNature) {
     const v = byNature[k as NatureRessource];
-    if (v !== undefined && v > 0) total += v;
+    if (v !== undefined && v > 0 && !skip?.has(k as NatureRessource)) total += v;
   }
   return total;
 }
@@ -158,6 +197,8 @@ interface MonthContext {
   readonly family: number;
   readonly adultResources: number;
   readonly logement: Situation['logement'];
+  /** Natures of each person's income disregarded because they stopped (R262-13). */
+  readonly neutral: ReadonlyMap<Person, ReadonlySet<NatureRessource>>;
 }
 
 /** One month's intermediate amount for a given set of counted dependants. */
@@ -174,13 +215,13 @@ function monthAmount(c: MonthContext, counted: readonly Person[]) {
         ? forfait
         : 0;
   let res = c.adultResources + c.family;
-  for (const p of counted) res += personResources(p, c.m);
+  for (const p of counted) res += personResources(p, c.m, c.neutral.get(p));
   const applied = Math.max(mf, mfMaj);
   // Until 2015 the "RSA activité" added 62 % of the household's professional income (L262-2 former).
   let bonus = 0;
   if (c.k.pente > 0) {
-    for (const p of c.adults) bonus += c.k.pente * personActivity(p, c.m);
-    for (const p of counted) bonus += c.k.pente * personActivity(p, c.m);
+    for (const p of c.adults) bonus += c.k.pente * personActivity(p, c.m, c.neutral.get(p));
+    for (const p of counted) bonus += c.k.pente * personActivity(p, c.m, c.neutral.get(p));
   }
   return { n, mf: applied, majore: mfMaj > mf, fl, res, inter: applied + bonus - fl - res };
 }
@@ -234,29 +275,40 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
     (enceinte || youngest < valueAt(P.ageLimiteEnfantMajorationIsolement, asOf) || recentIsolation);
 
   const reasons: UnmetCondition[] = [];
+  // A partner without the residence condition is not counted (L262-5); the majoration waives it.
+  const eligibleAdults = adults.filter((p) => majoration || residenceOk(p, asOf));
+  // The claimant must meet the age, student and residence conditions himself (L262-4): a student
+  // partner stays in the household but cannot open the right for it.
+  const claimants = eligibleAdults.filter((p) => majoration || !p.etudiant);
   const ageMin = valueAt(P.ageMinimumAllocataire, asOf);
   const ages = adults.map((p) => ageAt(p.dateNaissance, asOf));
   // RSA jeune actif (L262-7-1): 18 to 24 with the hours of work of two full-time years in three years.
   const jeuneMin = valueAt(P.ageMinimumRsaJeune, asOf);
   const heures = valueAt(P.heuresActiviteRsaJeune, asOf);
-  const jeuneActif = adults.some((p) => p.heuresRsaJeuneRemplies === true && ageAt(p.dateNaissance, asOf) >= jeuneMin);
-  if (!ages.some((a) => a >= ageMin) && dependantsNow.length === 0 && !enceinte && !jeuneActif)
-    reasons.push({
-      code: 'age',
-      message: `Le RSA est ouvert à partir de ${ageMin} ans, ou plus tôt avec un enfant à charge ou attendu. Entre ${jeuneMin} et ${ageMin} ans, le RSA jeune actif demande d'avoir travaillé ${heures} heures dans les trois dernières années${adults.some((p) => p.heuresRsaJeuneRemplies === undefined) ? ' (non vérifié ici)' : ''}.`,
-      values: { ageDemandeur: ages[0] ?? null },
-    });
-  if (adults.length > 0 && adults.every((p) => p.etudiant) && !majoration)
-    reasons.push({
-      code: 'etudiant',
-      message: 'Les élèves, étudiants et stagiaires ne peuvent pas recevoir le RSA, sauf parent isolé (L262-4 4°).',
-    });
-  // A partner without the residence condition is not counted (L262-5); the majoration waives it.
-  const eligibleAdults = adults.filter((p) => majoration || residenceOk(p, asOf));
+  const jeuneActif = claimants.some(
+    (p) => p.heuresRsaJeuneRemplies === true && ageAt(p.dateNaissance, asOf) >= jeuneMin,
+  );
+  // A pregnancy or a child waives the age condition (L262-4 1°). ⚠ OpenFisca does not waive it for a pregnancy.
   if (adults.length > 0 && eligibleAdults.length === 0)
     reasons.push({
       code: 'titre_de_sejour',
       message: `Il faut détenir depuis au moins ${valueAt(P.dureeTitreSejourNonEee, asOf)} ans un titre de séjour autorisant à travailler (L262-4 2°).`,
+    });
+  else if (eligibleAdults.length > 0 && claimants.length === 0)
+    reasons.push({
+      code: 'etudiant',
+      message: 'Les élèves, étudiants et stagiaires ne peuvent pas recevoir le RSA, sauf parent isolé (L262-4 4°).',
+    });
+  else if (
+    !claimants.some((p) => ageAt(p.dateNaissance, asOf) >= ageMin) &&
+    dependantsNow.length === 0 &&
+    !enceinte &&
+    !jeuneActif
+  )
+    reasons.push({
+      code: 'age',
+      message: `Le RSA est ouvert à partir de ${ageMin} ans, ou plus tôt avec un enfant à charge ou attendu. Entre ${jeuneMin} et ${ageMin} ans, le RSA jeune actif demande d'avoir travaillé ${heures} heures dans les trois dernières années${adults.some((p) => p.heuresRsaJeuneRemplies === undefined) ? ' (non vérifié ici)' : ''}.`,
+      values: { ageDemandeur: ages[0] ?? null },
     });
   if (reasons.length)
     return {
@@ -269,6 +321,12 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
 
   const k = paramsOf(claimMonth);
   const base = k.base;
+  const neutral = new Map<Person, Set<NatureRessource>>();
+  if (s.ressourcesConnuesJusqua)
+    for (const p of s.persons) {
+      const n = neutralisedNatures(p, months, claimMonth, s.ressourcesConnuesJusqua);
+      if (n) neutral.set(p, n);
+    }
   const figures: MonthFigures[] = months.map((m) => {
     const end = endOfMonth(m);
     const deps = dependantsAt(s.persons, end);
@@ -278,7 +336,7 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
     if (prest.ASF)
       family += Math.min(prest.ASF, valueAt(P.forfaitAsfOrphelinPartiel, m) * valueAt(common.bmaf, m) * deps.length);
     // L262-5: a partner without the residence condition is not counted in the lump sum, but his/her resources are.
-    const adultResources = adults.reduce((t, p) => t + personResources(p, m), 0);
+    const adultResources = adults.reduce((t, p) => t + personResources(p, m, neutral.get(p)), 0);
 
     const ctx: MonthContext = {
       m,
@@ -291,6 +349,7 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
       family,
       adultResources,
       logement: s.logement,
+      neutral,
     };
     // A dependant with resources of his/her own is left out when counting him/her lowers the RSA.
     let counted = deps;
