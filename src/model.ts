@@ -49,6 +49,8 @@ export interface Person {
   /** Date the person joined / left the household (ISO), when known. */
   readonly dateEntree: string | null;
   readonly dateSortie: string | null;
+  /** Date of death (INSEE file), when the person has died: he or she left the household that day. */
+  readonly dateDeces?: string;
   /** Unknown (null) when the agency does not hold it (DGFiP). */
   readonly nationalite: Nationalite | null;
   readonly titreSejourDepuis: string | null;
@@ -156,7 +158,7 @@ export type RightResult =
       readonly explanation: string;
     };
 
-export type ExclusionReason = 'deja_beneficiaire' | 'sans_canal_de_contact';
+export type ExclusionReason = 'deja_beneficiaire' | 'sans_canal_de_contact' | 'decede';
 
 /** A household's decision for one right and period, as stored. */
 export interface Decision {

@@ -136,11 +136,9 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
   const sum = (
     k: 'eligible' | 'notEligible' | 'undetermined' | 'decisionsRecorded' | 'notificationsQueued' | 'dossiersWritten',
   ) => Object.values(byRight).reduce((t, r) => t + r[k], 0);
-  const excluded = { deja_beneficiaire: 0, sans_canal_de_contact: 0 };
-  for (const r of Object.values(byRight)) {
-    excluded.deja_beneficiaire += r.excluded.deja_beneficiaire;
-    excluded.sans_canal_de_contact += r.excluded.sans_canal_de_contact;
-  }
+  const excluded: Record<ExclusionReason, number> = { deja_beneficiaire: 0, sans_canal_de_contact: 0, decede: 0 };
+  for (const r of Object.values(byRight))
+    for (const k of Object.keys(excluded) as ExclusionReason[]) excluded[k] += r.excluded[k];
   return {
     asOf: o.asOf,
     rights: Object.keys(byRight),

@@ -45,7 +45,14 @@ describe('proactif command line', () => {
     const dir = join(work, 'db-migrate');
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({
       dialect: 'pglite',
-      applied: ['0001-initial', '0002-purge', '0003-revenus-imposables', '0004-decision-inputs', '0005-life-events'],
+      applied: [
+        '0001-initial',
+        '0002-purge',
+        '0003-revenus-imposables',
+        '0004-decision-inputs',
+        '0005-life-events',
+        '0006-insee-deces',
+      ],
     });
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({ dialect: 'pglite', applied: [] });
   });

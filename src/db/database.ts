@@ -228,6 +228,19 @@ export interface EligibilityRunTable {
   ran_at: Timestamp;
 }
 
+export interface InseeDecesTable extends Provenance {
+  nom: string;
+  prenoms: string;
+  sexe: string;
+  date_naissance: string;
+  code_lieu_naissance: string | null;
+  date_deces: IsoDate;
+  code_lieu_deces: string | null;
+  numero_acte: string | null;
+  /** Normalised birth name | first given name | birth date, for matching without a NIR. */
+  traits_key: string;
+}
+
 /** Every table of proactif, as kysely sees it. */
 export interface Database {
   setting: SettingTable;
@@ -244,6 +257,7 @@ export interface Database {
   dossier: DossierTable;
   life_event: LifeEventTable;
   eligibility_run: EligibilityRunTable;
+  insee_deces: InseeDecesTable;
 }
 
 export type Kdb = Kysely<Database>;

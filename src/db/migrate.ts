@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-purge.ts';
 import * as m0003 from './migrations/0003-revenus-imposables.ts';
 import * as m0004 from './migrations/0004-decision-inputs.ts';
 import * as m0005 from './migrations/0005-life-events.ts';
+import * as m0006 from './migrations/0006-insee-deces.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-revenus-imposables': m0003,
   '0004-decision-inputs': m0004,
   '0005-life-events': m0005,
+  '0006-insee-deces': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -50,7 +50,11 @@ export function planDecisions(
     const result = right.evaluate(s, asOf);
     const already = inputs.alreadyReceives(s.householdKey);
     let exclusion: ExclusionReason | null = null;
-    if (result.status === 'eligible') {
+    const adults = s.persons.filter((p) => p.role === 'demandeur' || p.role === 'conjoint');
+    // Nobody is written to after their death (INSEE file): whatever the result.
+    if (adults.length > 0 && adults.every((p) => p.dateDeces !== undefined && p.dateDeces <= asOf))
+      exclusion = 'decede';
+    else if (result.status === 'eligible') {
       if (already) exclusion = 'deja_beneficiaire';
       else if (contactChannels(s.contacts, s.departement).length === 0) exclusion = 'sans_canal_de_contact';
     }
@@ -85,10 +89,14 @@ export function funnelOf(plan: DecisionPlan): Funnel {
     eligible: 0,
     notEligible: 0,
     undetermined: 0,
-    excluded: { deja_beneficiaire: 0, sans_canal_de_contact: 0 },
+    excluded: { deja_beneficiaire: 0, sans_canal_de_contact: 0, decede: 0 },
     toInvite: 0,
   };
   for (const d of plan.decisions) {
+    if (d.exclusion === 'decede') {
+      f.excluded.decede++;
+      continue;
+    }
     if (d.result.status === 'eligible') {
       f.eligible++;
       if (d.exclusion) f.excluded[d.exclusion]++;

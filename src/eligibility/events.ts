@@ -94,6 +94,11 @@ export function detectEvents(
           push(s.householdKey, 'age_scolaire', b6, { personne: p.key });
       }
     }
+    // Death of a partner (INSEE file): the survivor's rights change (RSA majoration, ASPA single ceiling).
+    const adults = s.persons.filter((p) => p.role === 'demandeur' || p.role === 'conjoint');
+    for (const p of adults)
+      if (p.dateDeces && inWindow(p.dateDeces, w) && adults.some((o) => o !== p && !o.dateDeces))
+        push(s.householdKey, 'deces_conjoint', p.dateDeces, { personne: p.key });
     if (prev) {
       const before = new Set(prev.persons.map((p) => p.key));
       for (const p of s.persons)

@@ -3,6 +3,7 @@ import type { Kdb } from '../db/database.ts';
 import type { Contacts, NatureRessource, Person, Provenance, RoleFoyer, Situation, StatutLogement } from '../model.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
+import { traitsKey } from '../sources/identity.ts';
 
 /** The rows a situation is made of, as read from the staging tables (latest snapshots ≤ asOf). */
 export interface SourceRows {
@@ -19,6 +20,8 @@ export interface SourceRows {
   readonly ressources: readonly RessourceRow[];
   /** Tax figures of every income year known at `asOf` (all DGFiP snapshots), by NIR. */
   readonly revenus: readonly RevenuRow[];
+  /** Deaths (INSEE) of persons of these households, by civil-status traits key. */
+  readonly deces: ReadonlyMap<string, string>;
 }
 
 type FoyerRow = {
@@ -226,7 +229,20 @@ export async function readSourceRows(db: Kdb, asOf: string): Promise<SourceRows>
       .where('snapshot_date', '<=', asOf)
       .execute(),
   ]);
+  // Deaths are matched on civil-status traits (the INSEE file has no NIR), in batches.
+  const keys = [...new Set([...membres, ...dgfip].map((m) => traitsKey(m.nom_naissance, m.prenoms, m.date_naissance)))];
+  const deces = new Map<string, string>();
+  for (let i = 0; i < keys.length; i += 5000) {
+    const found = await db
+      .selectFrom('insee_deces')
+      .select(['traits_key', 'date_deces'])
+      .where('traits_key', 'in', keys.slice(i, i + 5000))
+      .where('date_deces', '<=', asOf)
+      .execute();
+    for (const d of found) deces.set(d.traits_key, d.date_deces);
+  }
   return {
+    deces,
     asOf,
     cafSnapshot,
     cafMembresSnapshot: (membresSnap?.d as string | null | undefined) ?? null,
@@ -336,6 +352,14 @@ function indexRevenus(rows: readonly RevenuRow[]) {
   return { byNir, byAvis };
 }
 
+function deathOf(
+  deces: ReadonlyMap<string, string>,
+  m: { nom_naissance: string; prenoms: string; date_naissance: string },
+) {
+  const d = deces.get(traitsKey(m.nom_naissance, m.prenoms, m.date_naissance));
+  return d ? { dateDeces: d } : {};
+}
+
 function departementOf(code: string | null): string | null {
   if (!code) return null;
   if (code.startsWith('97')) return code.slice(0, 3);
@@ -395,7 +419,9 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
         role: ROLE_CAF[m.role] ?? 'autre_a_charge',
         dateNaissance: m.date_naissance,
         dateEntree: m.date_entree,
-        dateSortie: m.date_sortie,
+        // A person leaves the household at death (INSEE file).
+        ...deathOf(rows.deces, m),
+        dateSortie: rows.deces.get(traitsKey(m.nom_naissance, m.prenoms, m.date_naissance)) ?? m.date_sortie,
         nationalite: m.nationalite as Person['nationalite'],
         titreSejourDepuis: m.titre_sejour_depuis,
         etudiant: m.etudiant,
@@ -475,8 +501,9 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
         identite: { nir: m.nir, nom: m.nom_naissance, prenoms: m.prenoms },
         role: ROLE_DGFIP[m.role] ?? 'enfant',
         dateNaissance: m.date_naissance,
+        ...deathOf(rows.deces, m),
         dateEntree: null,
-        dateSortie: null,
+        dateSortie: rows.deces.get(traitsKey(m.nom_naissance, m.prenoms, m.date_naissance)) ?? null,
         nationalite: null,
         titreSejourDepuis: null,
         etudiant: false,

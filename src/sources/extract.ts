@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 
-export type Agency = 'caf' | 'dgfip' | 'gipmds' | 'payeurs';
+export type Agency = 'caf' | 'dgfip' | 'gipmds' | 'payeurs' | 'insee';
 
 /** What the importer knows of the file it reads, given to cross-field checks. */
 export interface ExtractContext {
@@ -25,7 +25,8 @@ export interface ExtractSpec<T> {
   /** File name prefix, e.g. `caf_foyers`, or `beneficiaires_*` for any payer. */
   readonly prefix: RegExp;
   readonly extract: string;
-  readonly format: 'csv' | 'jsonl';
+  /** `fixed`: fixed-width text lines, `columns` naming the fields of `INSEE_LAYOUT`-like layouts. */
+  readonly format: 'csv' | 'jsonl' | 'fixed';
   /** CSV: the header expected (every column, none else). JSONL: the keys of a line. */
   readonly columns: readonly string[];
   readonly schema: z.ZodType<T>;

@@ -5,7 +5,8 @@ import type { Db } from '../db/open.ts';
 import { ProactifError, SourceFormatError } from '../errors.ts';
 import type { ExtractSpec } from './extract.ts';
 import { parseExtractFileName } from './file-name.ts';
-import { hashFile, type RawRecord, readCsv, readJsonl } from './read.ts';
+import { INSEE_LAYOUT } from './insee/schema.ts';
+import { hashFile, type RawRecord, readCsv, readFixedWidth, readJsonl } from './read.ts';
 import { checkHeader, validateRecord } from './validate.ts';
 
 export interface ImportOptions {
@@ -80,7 +81,11 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       throw new SourceFormatError(file, `en-tête refusé, aucune ligne importée : ${problems.join(' ; ')}`);
   };
   const records: AsyncIterable<RawRecord> =
-    spec.format === 'csv' ? readCsv(path, gzip, checkCsvHeader, bytes) : readJsonl(path, gzip, bytes);
+    spec.format === 'csv'
+      ? readCsv(path, gzip, checkCsvHeader, bytes)
+      : spec.format === 'fixed'
+        ? readFixedWidth(path, gzip, INSEE_LAYOUT, bytes)
+        : readJsonl(path, gzip, bytes);
 
   const ctx = { extractedOn };
   return db.transaction(async (tx) => {
@@ -144,7 +149,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     accepted -= contradictions.lines;
     for (const [code, n] of Object.entries(contradictions.byCode)) byCode[code] = (byCode[code] ?? 0) + n;
     const rejected = rejects.length + contradictions.lines;
-    if (read === 0 && spec.format === 'jsonl') throw new SourceFormatError(file, 'fichier vide : rien à importer');
+    if (read === 0 && spec.format !== 'csv') throw new SourceFormatError(file, 'fichier vide : rien à importer');
     if (rejected > 0 && rejected / read > max) throw new RejectRateExceededError(file, rejected, read, byCode, max);
     accepted -= duplicates;
     await tx.copyRows('rejected_row', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason', 'raw'], rejects);

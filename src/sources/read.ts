@@ -175,3 +175,31 @@ async function* splitLines(text: AsyncIterable<string>): AsyncGenerator<string> 
   }
   if (rest !== '') yield rest;
 }
+
+/** Streams a fixed-width text file: each line cut into the layout's fields (positions 0-based, end excluded). */
+export async function* readFixedWidth(
+  path: string,
+  gzip: boolean,
+  layout: Readonly<Record<string, readonly [number, number]>>,
+  bytes?: ByteCount,
+): AsyncGenerator<RawRecord> {
+  const text = openText(path, gzip, new PassThrough({ encoding: 'utf8' }), bytes);
+  const width = Math.max(...Object.values(layout).map(([, end]) => end));
+  let n = 0;
+  for await (const line of splitLines(text)) {
+    n++;
+    if (line.trim() === '') continue;
+    if (line.length < width - 9) {
+      yield {
+        line: n,
+        fields: null,
+        raw: line,
+        error: { code: 'LIGNE_INCOMPLETE', reason: `${line.length} caractères au lieu de ${width} (ligne tronquée)` },
+      };
+      continue;
+    }
+    const fields: Record<string, string> = {};
+    for (const [k, [start, end]] of Object.entries(layout)) fields[k] = line.slice(start, end).padEnd(end - start);
+    yield { line: n, fields, raw: line };
+  }
+}

@@ -2,6 +2,7 @@ import { cafDroits, cafFoyers, cafMembres } from './caf/schema.ts';
 import { dgfipFoyers } from './dgfip/schema.ts';
 import type { ExtractSpec } from './extract.ts';
 import { gipmdsRessources } from './gipmds/schema.ts';
+import { inseeDeces } from './insee/schema.ts';
 import { beneficiaires } from './payeurs/schema.ts';
 
 /** Every extract proactif reads. */
@@ -12,4 +13,5 @@ export const EXTRACTS: readonly ExtractSpec<never>[] = [
   dgfipFoyers,
   gipmdsRessources,
   beneficiaires,
+  inseeDeces,
 ] as unknown as ExtractSpec<never>[];

@@ -51,7 +51,7 @@ export function registerEligibility(program: Command, out: Output) {
             full: Boolean(o.full),
           });
           const f = r.funnel;
-          const excluded = f.excluded.deja_beneficiaire + f.excluded.sans_canal_de_contact;
+          const excluded = f.excluded.deja_beneficiaire + f.excluded.sans_canal_de_contact + f.excluded.decede;
           if (o.json)
             out.json({
               right: o.right,
@@ -78,6 +78,7 @@ export function registerEligibility(program: Command, out: Output) {
             out.line(`  éligibles                     ${f.eligible}`);
             out.line(`    exclus : déjà bénéficiaires     ${f.excluded.deja_beneficiaire}`);
             out.line(`    exclus : aucun moyen de contact ${f.excluded.sans_canal_de_contact} (liste de suivi manuel)`);
+            out.line(`  exclus : décédés (fichier INSEE)  ${f.excluded.decede}`);
             out.line(`  à inviter                     ${f.toInvite}`);
             if (!o.dryRun)
               out.line(

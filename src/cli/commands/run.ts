@@ -35,6 +35,7 @@ function printSummary(out: Output, s: RunSummary) {
   out.line(`  éligibles                  ${s.eligible}`);
   out.line(`    exclus : déjà bénéficiaires      ${s.excluded.deja_beneficiaire}`);
   out.line(`    exclus : aucun moyen de contact  ${s.excluded.sans_canal_de_contact} (suivi manuel)`);
+  out.line(`  exclus : décédés (INSEE)   ${s.excluded.decede}`);
   out.line(`  non éligibles              ${s.notEligible}`);
   out.line(`  indéterminés               ${s.undetermined}`);
   out.line(`  décisions enregistrées     ${s.decisionsRecorded}`);
@@ -94,7 +95,8 @@ export function registerRun(program: Command, out: Output) {
             full: Boolean(o.full),
             log: o.json ? () => {} : (l) => out.info(l),
           });
-          const excluded = summary.excluded.deja_beneficiaire + summary.excluded.sans_canal_de_contact;
+          const excluded =
+            summary.excluded.deja_beneficiaire + summary.excluded.sans_canal_de_contact + summary.excluded.decede;
           if (o.json) out.json({ ...summary, excluded, excludedByReason: summary.excluded });
           else printSummary(out, summary);
           if (summary.rejectedRows > 0) out.setExitCode(EXIT.rejectedRows);

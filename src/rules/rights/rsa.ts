@@ -259,6 +259,16 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
     };
 
   const adults = s.persons.filter((p) => (p.role === 'demandeur' || p.role === 'conjoint') && isPresent(p, asOf));
+  if (adults.length === 0)
+    return {
+      status: 'not_eligible',
+      period,
+      reasons: [
+        { code: 'aucun_adulte', message: "Aucun adulte du foyer n'est présent à cette date (départ ou décès)." },
+      ],
+      explanation: "Aucun adulte du foyer n'est présent à cette date (départ ou décès) : pas de RSA à calculer.",
+      details: { referenceMonths: months },
+    };
   const dependantsNow = dependantsAt(s.persons, asOf);
   const enceinte = adults.some((p) => p.grossesse);
   const couple = s.couple && adults.length >= 2;
