@@ -17,6 +17,7 @@ import type { RightDefinition } from './rules/right.ts';
 import { RULES_VERSION } from './rules/version.ts';
 import { parseExtractFileName } from './sources/file-name.ts';
 import { type ImportReport, importFile } from './sources/import.ts';
+import { resolvePersons } from './sources/persons.ts';
 
 export interface RunOptions {
   readonly asOf: string;
@@ -58,6 +59,8 @@ export interface RunSummary {
   evaluated: number;
   lifeEvents: number;
   lifeEventsNew: number;
+  /** Identity conflicts on record (same NIR with different birth dates, same traits with several NIR). */
+  identityConflicts: number;
   eligible: number;
   notEligible: number;
   undetermined: number;
@@ -95,6 +98,9 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
         : `import ${r.file} : ${r.read} lignes lues, ${r.accepted} acceptées, ${r.rejected} rejetées`,
     );
   }
+  const persons = await resolvePersons(db, o.asOf);
+  if (persons.newConflicts)
+    log(`identité : ${persons.newConflicts} nouveau(x) conflit(s) à vérifier (proactif persons)`);
   const pseudo = await loadPseudonymizer(db.kysely);
   const detection = await detectAndStoreEvents(db, o.asOf, pseudo);
   const situations = detection.situations;
@@ -148,6 +154,7 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
     evaluated: Math.max(0, ...Object.values(byRight).map((r) => r.households)),
     lifeEvents: detection.events.length,
     lifeEventsNew: detection.stored,
+    identityConflicts: Object.values(persons.conflicts).reduce((t, n) => t + n, 0),
     eligible: sum('eligible'),
     notEligible: sum('notEligible'),
     undetermined: sum('undetermined'),

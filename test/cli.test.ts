@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATION_NAMES } from '../src/db/migrate.ts';
 
 const BIN = resolve(import.meta.dirname, '../bin/proactif.js');
 const DEMO = resolve(import.meta.dirname, '../fixtures/demo');
@@ -45,14 +46,7 @@ describe('proactif command line', () => {
     const dir = join(work, 'db-migrate');
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({
       dialect: 'pglite',
-      applied: [
-        '0001-initial',
-        '0002-purge',
-        '0003-revenus-imposables',
-        '0004-decision-inputs',
-        '0005-life-events',
-        '0006-insee-deces',
-      ],
+      applied: [...MIGRATION_NAMES],
     });
     expect(JSON.parse(proactif(['db', 'migrate', '--json'], dir).stdout)).toEqual({ dialect: 'pglite', applied: [] });
   });

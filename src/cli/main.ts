@@ -4,7 +4,9 @@ import { registerConformance } from './commands/conformance.ts';
 import { registerDb } from './commands/db.ts';
 import { registerEligibility } from './commands/eligibility.ts';
 import { registerExplain } from './commands/explain.ts';
+import { registerFixtures } from './commands/fixtures.ts';
 import { registerImport } from './commands/import.ts';
+import { registerPersons } from './commands/persons.ts';
 import { registerPurge } from './commands/purge.ts';
 import { registerRun } from './commands/run.ts';
 import { describeError, EXIT } from './exit-codes.ts';
@@ -25,8 +27,10 @@ export function buildProgram(out: Output): Command {
   registerDb(program, out);
   registerImport(program, out);
   registerRun(program, out);
+  registerFixtures(program, out);
   registerEligibility(program, out);
   registerExplain(program, out);
+  registerPersons(program, out);
   registerPurge(program, out);
   registerConformance(program, out);
   program.commands.forEach((c) => {

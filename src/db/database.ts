@@ -86,6 +86,7 @@ export interface CafMembreTable extends Provenance {
   etudiant: boolean;
   grossesse: boolean;
   garde_alternee: boolean;
+  traits_key: string | null;
 }
 
 export interface CafDroitTable extends Provenance {
@@ -128,6 +129,7 @@ export interface DgfipPersonneTable extends Provenance, Address {
   revenus_capitaux: number | null;
   code_postal: string | null;
   code_commune_insee: string | null;
+  traits_key: string | null;
 }
 
 export interface GipmdsRessourceTable extends Provenance {
@@ -159,6 +161,7 @@ export interface BeneficiaireTable extends Provenance {
   date_fin_droit: IsoDate | null;
   statut: string;
   date_effet_statut: IsoDate | null;
+  traits_key: string | null;
 }
 
 export interface DecisionTable {
@@ -241,6 +244,31 @@ export interface InseeDecesTable extends Provenance {
   traits_key: string;
 }
 
+export interface PersonTable {
+  id: Generated<number>;
+  nir: string | null;
+  traits_key: string;
+  built_on: IsoDate;
+}
+
+export interface PersonValueTable {
+  person_id: number;
+  field: string;
+  value: string | null;
+  agency: string;
+  extract: string;
+  extracted_on: IsoDate;
+}
+
+export interface IdentityConflictTable {
+  id: Generated<number>;
+  kind: string;
+  nir: string;
+  traits_key: string;
+  detail: Json;
+  detected_on: IsoDate;
+}
+
 /** Every table of proactif, as kysely sees it. */
 export interface Database {
   setting: SettingTable;
@@ -258,6 +286,9 @@ export interface Database {
   life_event: LifeEventTable;
   eligibility_run: EligibilityRunTable;
   insee_deces: InseeDecesTable;
+  person: PersonTable;
+  person_value: PersonValueTable;
+  identity_conflict: IdentityConflictTable;
 }
 
 export type Kdb = Kysely<Database>;

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-revenus-imposables.ts';
 import * as m0004 from './migrations/0004-decision-inputs.ts';
 import * as m0005 from './migrations/0005-life-events.ts';
 import * as m0006 from './migrations/0006-insee-deces.ts';
+import * as m0007 from './migrations/0007-persons.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -15,7 +16,11 @@ const migrations: Record<string, Migration> = {
   '0004-decision-inputs': m0004,
   '0005-life-events': m0005,
   '0006-insee-deces': m0006,
+  '0007-persons': m0007,
 };
+
+/** The names of every migration, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

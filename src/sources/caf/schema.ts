@@ -15,6 +15,7 @@ import {
   optText,
   text,
 } from '../fields.ts';
+import { traitsKey } from '../identity.ts';
 
 const adresse = {
   adresse_l1: optText,
@@ -144,8 +145,8 @@ export const cafMembres: ExtractSpec<CafMembreRecord> = {
   ],
   key: ['code_organisme', 'numero_allocataire', 'nir'],
   table: 'caf_membre',
-  tableColumns: membreColumns,
-  toRows: (r) => [membreColumns.map((c) => r[c])],
+  tableColumns: [...membreColumns, 'traits_key'],
+  toRows: (r) => [[...membreColumns.map((c) => r[c]), traitsKey(r.nom_naissance, r.prenoms, r.date_naissance)]],
 };
 
 export const STATUTS_DROIT = ['EN_COURS', 'SUSPENDU', 'CLOS'] as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STATUTS_DROIT } from '../caf/schema.ts';
 import type { ExtractSpec, FieldIssue } from '../extract.ts';
 import { flagON, oneOf, optFlagON, optFrDate, optNir, optOneOf, optText, text } from '../fields.ts';
+import { traitsKey } from '../identity.ts';
 
 const optBirth = z.string().transform((s, ctx) => {
   const t = s.trim();
@@ -78,6 +79,11 @@ export const beneficiaires: ExtractSpec<BeneficiaireRecord> = {
   },
   key: ['payeur', 'droit', 'nir'],
   table: 'beneficiaire',
-  tableColumns,
-  toRows: (r) => [tableColumns.map((c) => r[c])],
+  tableColumns: [...tableColumns, 'traits_key'],
+  toRows: (r) => [
+    [
+      ...tableColumns.map((c) => r[c]),
+      r.nom_naissance && r.prenoms && r.date_naissance ? traitsKey(r.nom_naissance, r.prenoms, r.date_naissance) : null,
+    ],
+  ],
 };
