@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -20,7 +21,12 @@ export interface Db {
   readonly dialect: Dialect;
   readonly kysely: Kdb;
   /** Bulk-loads rows (values in `columns` order) with COPY; returns the number of rows. */
-  copyRows(table: keyof Database & string, columns: readonly string[], rows: Rows): Promise<number>;
+  copyRows(table: string, columns: readonly string[], rows: Rows): Promise<number>;
+  /**
+   * COPY a file as it is into a table (`options`: the COPY options, e.g. `format csv, header true`).
+   * For measuring the floor of an import and for bulk loads of already-clean files.
+   */
+  copyFile(table: string, columns: readonly string[], path: string, options: string): Promise<void>;
   /** Runs `fn` in one transaction: everything it writes, COPY included, lands or nothing does. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -117,6 +123,17 @@ function openPostgres(url: string): Db {
         client.release();
       }
     },
+    async copyFile(table, columns, path, options) {
+      const client = await pool.connect();
+      try {
+        await pipeline(
+          createReadStream(path),
+          client.query(copyFrom(`${copySql(table, columns, 'stdin')} with (${options})`)),
+        );
+      } finally {
+        client.release();
+      }
+    },
     async transaction(fn) {
       const client = await pool.connect();
       // A kysely bound to this one client, so that queries and COPY share the transaction.
@@ -127,6 +144,12 @@ function openPostgres(url: string): Db {
         dialect: 'pg',
         kysely: txKysely,
         copyRows: (table, columns, rows) => copyWith(client, table, columns, rows),
+        copyFile: async (table, columns, path, options) => {
+          await pipeline(
+            createReadStream(path),
+            client.query(copyFrom(`${copySql(table, columns, 'stdin')} with (${options})`)),
+          );
+        },
         transaction: (inner) => inner(tx),
         close: async () => {},
       };
@@ -170,9 +193,15 @@ async function openPGlite(dataDir: string): Promise<Db> {
     return count.n;
   };
 
+  const copyFile = async (table: string, columns: readonly string[], path: string, options: string) => {
+    await pgl.query(`${copySql(table, columns, `'/dev/blob'`)} with (${options})`, [], {
+      blob: new Blob([await readFile(path)]),
+    });
+  };
   const make = (k: Kdb, inTx: boolean): Db => ({
     dialect: 'pglite',
     kysely: k,
+    copyFile: inTx ? copyFile : (...args) => kysely.connection().execute(() => copyFile(...args)),
     copyRows: inTx
       ? copyRows
       : (table, columns, rows) => kysely.connection().execute(() => copyRows(table, columns, rows)),

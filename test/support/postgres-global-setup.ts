@@ -40,7 +40,17 @@ export default async function setup(project: TestProject): Promise<() => void> {
     project.provide('pgAdminUrl', fromEnv);
     return () => {};
   }
+  const cluster = await startThrowawayPostgres();
+  project.provide('pgAdminUrl', cluster.url);
+  return cluster.stop;
+}
 
+/**
+ * Creates and starts a throwaway PostgreSQL cluster (unix socket in a temp folder, fsync off),
+ * stopped and removed by `stop()`, on exit and on SIGINT/SIGTERM/SIGHUP. Used by the tests'
+ * global setup and by the benchmarks run with `--dialect pg` and no DATABASE_URL.
+ */
+export async function startThrowawayPostgres(): Promise<{ url: string; stop: () => void }> {
   const bin = findServerBinaries();
   if (!bin) throw quietError(MISSING_BINARIES);
 
@@ -110,8 +120,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   if (process.env.PROACTIF_PG_DEBUG) {
     console.log(`[postgres] cluster ${dir} prêt en ${Math.round(performance.now() - started)} ms`);
   }
-  project.provide('pgAdminUrl', `postgresql://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${PORT}`);
-  return teardown;
+  return { url: `postgresql://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${PORT}`, stop: teardown };
 }
 
 /** initdb, pg_ctl and postgres in one folder: on PATH, else the newest /usr/lib/postgresql/<v>/bin. */
