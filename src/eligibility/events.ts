@@ -1,6 +1,10 @@
 import type { NatureRessource, Person, Situation } from '../model.ts';
 import { addMonths, ageAt, endOfMonth, monthOf } from '../rules/dates.ts';
 import type { LifeEventKind, RightDefinition } from '../rules/right.ts';
+import { ars } from '../rules/parameters/ars.ts';
+import { aspa } from '../rules/parameters/aspa.ts';
+import { rsa } from '../rules/parameters/rsa.ts';
+import { valueAt } from '../rules/parameters/series.ts';
 import { referenceMonths } from '../rules/rights/rsa.ts';
 
 /** A life event or renewal trigger of one household, with the data that showed it. */
@@ -32,9 +36,6 @@ export interface DetectionWindow {
   readonly resourceDrop?: number;
 }
 
-const AGE_RSA = 25;
-const AGE_ASPA = 65;
-const AGE_SCOLAIRE = 6;
 
 /** The day a person reaches `age` (a partial birth date counts from its latest possible day). */
 function birthday(p: Person, age: number): string {
@@ -77,6 +78,10 @@ export function detectEvents(
   const push = (householdKey: string, kind: LifeEventKind, date: string, data: LifeEvent['data']) =>
     out.push({ householdKey, kind, date, data, rights: recheck(kind) });
 
+  // Legal ages, as in force at the reference date.
+  const AGE_RSA = valueAt(rsa.ageMinimumAllocataire, w.asOf);
+  const AGE_ASPA = valueAt(aspa.ageMinimum, w.asOf);
+  const AGE_SCOLAIRE = valueAt(ars.ageEntreePrimaire, w.asOf);
   for (const s of current) {
     const prev = previous.get(s.householdKey);
     for (const p of s.persons) {
