@@ -183,32 +183,56 @@ export interface EligibilityOptions {
  * to `run`.
  */
 export async function runEligibility(db: Db, o: EligibilityOptions) {
+  const [r] = await runEligibilities(db, { ...o, rights: [o.right] });
+  return r as EligibilityResult;
+}
+
+export interface EligibilityResult {
+  readonly right: RightDefinition['id'];
+  readonly plan: ReturnType<typeof planDecisions>;
+  readonly funnel: ReturnType<typeof funnelOf>;
+  readonly full: boolean;
+  readonly lifeEvents: number;
+  readonly recorded: number;
+  readonly superseded: number;
+}
+
+/** Several rights over the same situations, built once (the bench and the nightly run use it). */
+export async function runEligibilities(
+  db: Db,
+  o: Omit<EligibilityOptions, 'right'> & { rights: readonly RightDefinition['id'][] },
+): Promise<EligibilityResult[]> {
   const pseudo = await loadPseudonymizer(db.kysely);
   const detection = await detectAndStoreEvents(db, o.asOf, pseudo, Boolean(o.dryRun));
-  let situations: readonly Situation[] = detection.situations;
-  if (o.departement) situations = situations.filter((s) => s.departement === o.departement);
-  const target = await targetHouseholds(db, o.right, o.asOf, situations, detection.events, Boolean(o.full));
-  situations = o.limit !== undefined ? target.situations.slice(0, o.limit) : target.situations;
+  let all: readonly Situation[] = detection.situations;
+  if (o.departement) all = all.filter((s) => s.departement === o.departement);
   const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
-  const code = o.right.toUpperCase();
-  const plan = planDecisions(
-    { situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code) },
-    RIGHTS[o.right],
-    o.asOf,
-    pseudo,
-    RULES_VERSION,
-  );
-  const funnel = funnelOf(plan);
-  const stored = o.dryRun ? null : await applyDecisions(db, plan.decisions);
-  if (!o.dryRun) await recordRun(db, o.right, o.asOf, target.full, funnel.households);
-  return {
-    plan,
-    funnel,
-    full: target.full,
-    lifeEvents: detection.events.length,
-    recorded: stored?.recorded ?? 0,
-    superseded: stored?.superseded ?? 0,
-  };
+  const out: EligibilityResult[] = [];
+  for (const right of o.rights) {
+    const target = await targetHouseholds(db, right, o.asOf, all, detection.events, Boolean(o.full));
+    const situations = o.limit !== undefined ? target.situations.slice(0, o.limit) : target.situations;
+    const code = right.toUpperCase();
+    const plan = planDecisions(
+      { situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code) },
+      RIGHTS[right],
+      o.asOf,
+      pseudo,
+      RULES_VERSION,
+    );
+    const funnel = funnelOf(plan);
+    const stored = o.dryRun ? null : await applyDecisions(db, plan.decisions);
+    if (!o.dryRun) await recordRun(db, right, o.asOf, target.full, funnel.households);
+    out.push({
+      right,
+      plan,
+      funnel,
+      full: target.full,
+      lifeEvents: detection.events.length,
+      recorded: stored?.recorded ?? 0,
+      superseded: stored?.superseded ?? 0,
+    });
+  }
+  return out;
 }
 
 /**
