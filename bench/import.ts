@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { sql } from 'kysely';
+import { generateFixtures } from '../fixtures/generator/generate.ts';
+import type { Db } from '../src/db/open.ts';
+import { extractFilesIn } from '../src/pipeline.ts';
+import { importFile } from '../src/sources/import.ts';
+import { benchArgs, peakRssMb } from './args.ts';
+import { benchDatabase } from './database.ts';
+
+/**
+ * Import speed and memory: `npm run bench -- import --households N [--dialect pg|pglite]`.
+ * Generates the extracts of N households, imports them with proactif (parse, validate, COPY,
+ * dedupe, one transaction per file), then, in the same run, COPYs the same files raw into
+ * untyped tables: the floor no importer can beat.
+ */
+export async function main(argv: string[]) {
+  const a = benchArgs(argv);
+  const households = Number(a.households ?? 10_000);
+  const dialect = a.dialect ?? 'pglite';
+  const asOf = a['as-of'] ?? '2025-09-01';
+  const dir = mkdtempSync(join(tmpdir(), 'proactif-bench-import-'));
+  const { db, dispose } = await benchDatabase(dialect);
+  try {
+    const g0 = performance.now();
+    await generateFixtures({ households, seed: 'bench', asOf, outDir: dir });
+    const generateSeconds = (performance.now() - g0) / 1000;
+    const files = await extractFilesIn(dir);
+    const perExtract: Record<string, { rows: number; seconds: number; rowsPerSecond: number }> = {};
+    let rows = 0;
+    const t0 = performance.now();
+    for (const f of files) {
+      const s = performance.now();
+      const r = await importFile(db, f, { maxRejectRate: 1 });
+      const seconds = (performance.now() - s) / 1000;
+      const n = r.status === 'imported' ? r.read : 0;
+      rows += n;
+      perExtract[basename(f).replace(/_\d{8}.*$/, '')] = {
+        rows: n,
+        seconds: round(seconds),
+        rowsPerSecond: Math.round(n / seconds),
+      };
+      process.stdout.write(
+        `${basename(f).padEnd(40)} ${String(n).padStart(9)} lignes ${seconds.toFixed(2).padStart(8)} s ${String(Math.round(n / seconds)).padStart(9)} lignes/s\n`,
+      );
+    }
+    const importSeconds = (performance.now() - t0) / 1000;
+    const rssAfterImport = peakRssMb();
+    const r0 = performance.now();
+    for (const f of files) await rawCopy(db, f);
+    const rawCopySeconds = (performance.now() - r0) / 1000;
+    process.stdout.write(
+      `import ${importSeconds.toFixed(2)} s, COPY brut ${rawCopySeconds.toFixed(2)} s (×${(importSeconds / rawCopySeconds).toFixed(2)}), pic mémoire ${rssAfterImport} Mo\n`,
+    );
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'import',
+        dialect,
+        households,
+        rows,
+        generateSeconds: round(generateSeconds),
+        importSeconds: round(importSeconds),
+        rowsPerSecond: Math.round(rows / importSeconds),
+        rawCopySeconds: round(rawCopySeconds),
+        ratioToRawCopy: round(importSeconds / rawCopySeconds),
+        peakRssMb: rssAfterImport,
+        perExtract,
+      })}\n`,
+    );
+  } finally {
+    await dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** COPY of a file's lines, untouched, into a one-column untyped table (CSV header skipped). */
+async function rawCopy(db: Db, file: string) {
+  const table = `raw_${basename(file)
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()}`.slice(0, 60);
+  await sql.raw(`create unlogged table if not exists ${table} (line text)`).execute(db.kysely);
+  // A delimiter and quote that never occur: each line lands whole in the one column.
+  await db.copyFile(
+    table,
+    ['line'],
+    file,
+    `format csv, delimiter E'\\x01', quote E'\\x02'${file.endsWith('.csv') ? ', header true' : ''}`,
+  );
+}
