@@ -1,10 +1,10 @@
 import type { NatureRessource, Person, Situation } from '../model.ts';
 import { addMonths, ageAt, endOfMonth, monthOf } from '../rules/dates.ts';
-import type { LifeEventKind, RightDefinition } from '../rules/right.ts';
 import { ars } from '../rules/parameters/ars.ts';
 import { aspa } from '../rules/parameters/aspa.ts';
 import { rsa } from '../rules/parameters/rsa.ts';
 import { valueAt } from '../rules/parameters/series.ts';
+import type { LifeEventKind, RightDefinition } from '../rules/right.ts';
 import { referenceMonths } from '../rules/rights/rsa.ts';
 
 /** A life event or renewal trigger of one household, with the data that showed it. */
@@ -35,7 +35,6 @@ export interface DetectionWindow {
   /** A fall of resources by at least this share between two reference quarters (default 1/3). */
   readonly resourceDrop?: number;
 }
-
 
 /** The day a person reaches `age` (a partial birth date counts from its latest possible day). */
 function birthday(p: Person, age: number): string {

@@ -141,7 +141,10 @@ export function neutralisedNatures(
   if (REMPLACEMENT.some((n) => (then[n] ?? 0) > 0)) return null;
   let out: Set<NatureRessource> | null = null;
   for (const n of NEUTRALISABLES)
-    if ((then[n] ?? 0) <= 0 && (p.ressources[last]?.[n] ?? 0) > 0) (out ??= new Set()).add(n);
+    if ((then[n] ?? 0) <= 0 && (p.ressources[last]?.[n] ?? 0) > 0) {
+      out ??= new Set();
+      out.add(n);
+    }
   return out;
 }
 
