@@ -16,7 +16,7 @@ import { RIGHTS } from './rules/registry.ts';
 import type { RightDefinition } from './rules/right.ts';
 import { RULES_VERSION } from './rules/version.ts';
 import { parseExtractFileName } from './sources/file-name.ts';
-import { type ImportReport, importFile } from './sources/import.ts';
+import { type InboxOutcome, importFiles } from './sources/inbox.ts';
 import { resolvePersons } from './sources/persons.ts';
 
 export interface RunOptions {
@@ -51,7 +51,9 @@ export interface RunSummary {
   asOf: string;
   rights: string[];
   byRight: Record<string, RightSummary>;
-  imports: ImportReport[];
+  imports: InboxOutcome[];
+  /** Files refused as a whole (nothing of them applied). */
+  refusedFiles: number;
   rejectedRows: number;
   /** Households known at the reference date. */
   households: number;
@@ -88,16 +90,20 @@ export async function extractFilesIn(dir: string): Promise<string[]> {
  */
 export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
   const log = o.log ?? (() => {});
-  const imports: ImportReport[] = [];
-  for (const f of o.files) {
-    const r = await importFile(db, f, o.maxRejectRate === undefined ? {} : { maxRejectRate: o.maxRejectRate });
-    imports.push(r);
+  // Every file is tried; one refused as a whole is reported and the others go on.
+  const imports = await importFiles(
+    db,
+    o.files,
+    o.maxRejectRate === undefined ? {} : { maxRejectRate: o.maxRejectRate },
+  );
+  for (const r of imports)
     log(
       r.status === 'skipped'
         ? `import ${r.file} : ignoré, ${r.reason}`
-        : `import ${r.file} : ${r.read} lignes lues, ${r.accepted} acceptées, ${r.rejected} rejetées`,
+        : r.status === 'refused'
+          ? `import ${r.file} : REFUSÉ, ${r.reason}`
+          : `import ${r.file} : ${r.read} lignes lues, ${r.accepted} acceptées, ${r.rejected} rejetées`,
     );
-  }
   const persons = await resolvePersons(db, o.asOf);
   if (persons.newConflicts)
     log(`identité : ${persons.newConflicts} nouveau(x) conflit(s) à vérifier (proactif persons)`);
@@ -150,6 +156,7 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
     rights: Object.keys(byRight),
     imports,
     rejectedRows: imports.reduce((t, r) => t + (r.status === 'imported' ? r.rejected : 0), 0),
+    refusedFiles: imports.filter((r) => r.status === 'refused').length,
     households: situations.length,
     evaluated: Math.max(0, ...Object.values(byRight).map((r) => r.households)),
     lifeEvents: detection.events.length,

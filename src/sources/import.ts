@@ -12,6 +12,8 @@ import { checkHeader, validateRecord } from './validate.ts';
 export interface ImportOptions {
   /** Above this share of rejected records the whole file is refused, nothing applied (default 0.01). */
   maxRejectRate?: number;
+  /** Today (ISO), to refuse an extraction date in the future; default: the system clock. */
+  today?: string;
   /** Called every few thousand records with the progress through the file. */
   onProgress?: (p: ImportProgress) => void;
 }
@@ -63,6 +65,9 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   const name = parseExtractFileName(file);
   if ('error' in name) throw new SourceFormatError(file, name.error);
   const { spec, extractedOn, gzip } = name;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (extractedOn > today)
+    throw new SourceFormatError(file, `date d'extraction ${extractedOn} dans le futur (nom de fichier erroné ?)`);
   const sha256 = await hashFile(path);
   const already = await db.kysely
     .selectFrom('import_file')

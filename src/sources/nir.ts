@@ -13,9 +13,9 @@ export function nirKey(body13: string): number {
   return 97 - Number(n % 97n);
 }
 
-/** Normalises (spaces, dots, lower-case Corsica) and checks a NIR. */
+/** Normalises (spaces, dots, dashes, lower-case Corsica) and checks a NIR. */
 export function checkNir(raw: string): NirCheck {
-  const s = raw.replace(/[\s.]/g, '').toUpperCase();
+  const s = raw.replace(/[\s.-]/g, '').toUpperCase();
   if (!/^[1-478][0-9]{4}(?:[0-9]{2}|2A|2B)[0-9]{6}(?:[0-9]{2})?$/.test(s))
     return { ok: false, code: 'NIR_FORMAT', message: 'le NIR doit compter 15 caractères (13 chiffres et la clé)' };
   const body = s.slice(0, 13);

@@ -22,34 +22,54 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 /**
- * Decodes bytes to text: UTF-8 (BOM stripped) when the start of the file is valid UTF-8,
- * else windows-1252 (what "Latin-1" exports from Windows really are: € is 0x80, ’ is 0x92).
+ * Decodes bytes to text, deciding the encoding at the first byte that is not ASCII (ASCII reads
+ * the same in every candidate, however far into the file that byte comes): valid UTF-8 → UTF-8
+ * (BOM stripped), otherwise windows-1252 (what "Latin-1" exports from Windows really are: € is
+ * 0x80, ’ is 0x92). A file that turns invalid after being recognised as UTF-8 mixes encodings:
+ * it is refused rather than stored with replacement characters.
  */
 function decoder(): Transform {
-  let inner: Transform | null = null;
-  const out = new Transform({
+  let mode: 'ascii' | 'utf8' | 'cp1252' = 'ascii';
+  let first = true;
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  return new Transform({
+    readableObjectMode: false,
     transform(chunk: Buffer, _enc, done) {
-      if (!inner) {
-        let utf8 = true;
-        try {
-          // The last 3 bytes may be a character cut by the chunk boundary.
-          new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, Math.max(0, chunk.length - 3)));
-        } catch {
-          utf8 = false;
+      let bytes = chunk;
+      if (first) {
+        first = false;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+          bytes = bytes.subarray(3);
+          mode = 'utf8';
         }
-        inner = iconv.decodeStream(utf8 ? 'utf8' : 'win1252', { stripBOM: true }) as unknown as Transform;
-        inner.on('data', (s: string) => out.push(s));
-        inner.on('error', (e: Error) => out.destroy(e));
       }
-      inner.write(chunk, done);
+      try {
+        if (mode === 'ascii') {
+          const i = bytes.findIndex((b) => b >= 0x80);
+          if (i < 0) return done(null, bytes.toString('latin1'));
+          try {
+            // The chunk may end inside a character: leave up to 3 bytes to the next one.
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, Math.max(i, bytes.length - 3)));
+            mode = 'utf8';
+          } catch {
+            mode = 'cp1252';
+          }
+        }
+        if (mode === 'utf8') return done(null, utf8.decode(bytes, { stream: true }));
+        return done(null, iconv.decode(bytes, 'win1252'));
+      } catch {
+        return done(new Error('encodage incohérent : le fichier mêle de l’UTF-8 et un autre encodage'));
+      }
     },
     flush(done) {
-      if (!inner) return done();
-      inner.once('end', () => done());
-      inner.end();
+      try {
+        const rest = mode === 'utf8' ? utf8.decode() : '';
+        done(null, rest);
+      } catch {
+        done(new Error('fichier UTF-8 tronqué au milieu d’un caractère'));
+      }
     },
   });
-  return out;
 }
 
 /**
@@ -91,6 +111,8 @@ export async function* readCsv(
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      // CRLF, LF, or both mixed in one file (concatenated exports).
+      record_delimiter: ['\r\n', '\n'],
       info: true,
       raw: true,
     }),
@@ -100,10 +122,13 @@ export async function* readCsv(
     const raw = item.raw.replace(/\r?\n$/, '');
     if (!header) {
       header = item.record.map((h) => h.trim());
+      // A trailing `;` on every line (some exports) is an empty last column, not a column.
+      while (header.length > 1 && header[header.length - 1] === '') header.pop();
       onHeader(header);
       continue;
     }
     const rec = item.record;
+    while (rec.length > header.length && rec[rec.length - 1]?.trim() === '') rec.pop();
     if (rec.length === 1 && rec[0]?.trim() === '') continue;
     if (rec.length !== header.length) {
       yield {

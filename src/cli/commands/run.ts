@@ -1,10 +1,11 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dbConfigFromEnv, openDatabase } from '../../db/open.ts';
 import { UsageError } from '../../errors.ts';
 import { extractFilesIn, type RunSummary, runPipeline } from '../../pipeline.ts';
 import { RIGHTS } from '../../rules/registry.ts';
 import type { RightDefinition } from '../../rules/right.ts';
+import { inboxFiles } from '../../sources/inbox.ts';
 import { EXIT } from '../exit-codes.ts';
 import { parseAsOf, parseRate } from '../options.ts';
 import type { Output } from '../output.ts';
@@ -27,6 +28,7 @@ function printSummary(out: Output, s: RunSummary) {
   const imported = s.imports.filter((i) => i.status === 'imported').length;
   out.line(`  fichiers importés          ${imported} (${s.imports.length - imported} déjà importés)`);
   out.line(`  lignes rejetées            ${s.rejectedRows}`);
+  for (const r of s.imports) if (r.status === 'refused') out.line(`  FICHIER REFUSÉ : ${r.reason}`);
   out.line(`  foyers connus              ${s.households}`);
   out.line(`  événements de vie          ${s.lifeEvents} (${s.lifeEventsNew} nouveaux)`);
   out.line(
@@ -86,6 +88,9 @@ export function registerRun(program: Command, out: Output) {
         const db = await openDatabase(dbConfigFromEnv());
         try {
           const files = await extractFilesIn(o.inbox);
+          const others = (await inboxFiles(o.inbox)).filter((f) => !files.includes(f)).map((f) => basename(f));
+          if (others.length && !o.json)
+            out.info(`fichiers ignorés, nom non reconnu comme extrait : ${others.join(', ')}`);
           const summary = await runPipeline(db, {
             asOf: o.asOf,
             files,
@@ -99,7 +104,8 @@ export function registerRun(program: Command, out: Output) {
             summary.excluded.deja_beneficiaire + summary.excluded.sans_canal_de_contact + summary.excluded.decede;
           if (o.json) out.json({ ...summary, excluded, excludedByReason: summary.excluded });
           else printSummary(out, summary);
-          if (summary.rejectedRows > 0) out.setExitCode(EXIT.rejectedRows);
+          if (summary.refusedFiles > 0) out.setExitCode(EXIT.failure);
+          else if (summary.rejectedRows > 0) out.setExitCode(EXIT.rejectedRows);
         } finally {
           await db.close();
         }
