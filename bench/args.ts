@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+
 /** Reads `--name value` options of a benchmark. */
 export function benchArgs(args: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -17,4 +19,32 @@ export function benchArgs(args: string[]): Record<string, string> {
 /** Peak resident set size of this process, in MB. */
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/**
+ * Generates the extracts of N households in a child process, so that the generator's memory
+ * does not count in the peak RSS the benchmark reports for the stage it measures.
+ */
+export function generateInChild(households: number, asOf: string, outDir: string): number {
+  const started = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      new URL('../bin/proactif.js', import.meta.url).pathname,
+      'fixtures',
+      'generate',
+      '--households',
+      String(households),
+      '--seed',
+      'bench',
+      '--as-of',
+      asOf,
+      '--out',
+      outDir,
+      '--json',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DATABASE_URL: '' } },
+  );
+  if (r.status !== 0) throw new Error(`génération des extraits : code ${r.status}`);
+  return (performance.now() - started) / 1000;
 }

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateFixtures } from '../fixtures/generator/generate.ts';
 import { extractFilesIn, runEligibilities } from '../src/pipeline.ts';
 import { importFile } from '../src/sources/import.ts';
-import { benchArgs, peakRssMb } from './args.ts';
+import { benchArgs, generateInChild, peakRssMb } from './args.ts';
 import { benchDatabase } from './database.ts';
 
 /**
@@ -20,7 +19,7 @@ export async function main(argv: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'proactif-bench-elig-'));
   const { db, dispose } = await benchDatabase(dialect);
   try {
-    await generateFixtures({ households, seed: 'bench', asOf, outDir: dir });
+    generateInChild(households, asOf, dir);
     const i0 = performance.now();
     for (const f of await extractFilesIn(dir)) await importFile(db, f, { maxRejectRate: 1 });
     const importSeconds = (performance.now() - i0) / 1000;

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sql } from 'kysely';
-import { generateFixtures } from '../fixtures/generator/generate.ts';
 import type { Db } from '../src/db/open.ts';
 import { extractFilesIn } from '../src/pipeline.ts';
 import { importFile } from '../src/sources/import.ts';
-import { benchArgs, peakRssMb } from './args.ts';
+import { benchArgs, generateInChild, peakRssMb } from './args.ts';
 import { benchDatabase } from './database.ts';
 
 /**
@@ -23,9 +22,7 @@ export async function main(argv: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'proactif-bench-import-'));
   const { db, dispose } = await benchDatabase(dialect);
   try {
-    const g0 = performance.now();
-    await generateFixtures({ households, seed: 'bench', asOf, outDir: dir });
-    const generateSeconds = (performance.now() - g0) / 1000;
+    const generateSeconds = generateInChild(households, asOf, dir);
     const files = await extractFilesIn(dir);
     const perExtract: Record<string, { rows: number; seconds: number; rowsPerSecond: number }> = {};
     let rows = 0;
