@@ -158,7 +158,13 @@ export type RightResult =
       readonly explanation: string;
     };
 
-export type ExclusionReason = 'deja_beneficiaire' | 'sans_canal_de_contact' | 'decede';
+export type ExclusionReason =
+  | 'deja_beneficiaire'
+  | 'droit_clos_recemment'
+  | 'invite_recemment'
+  | 'opposition'
+  | 'sans_canal_de_contact'
+  | 'decede';
 
 /** A household's decision for one right and period, as stored. */
 export interface Decision {

@@ -4,7 +4,7 @@ import type { Db } from './db/open.ts';
 import { funnelOf, planDecisions } from './eligibility/evaluate.ts';
 import type { LifeEvent } from './eligibility/events.ts';
 import { detectAndStoreEvents, lastRunOf, touchedHouseholds } from './eligibility/events-store.ts';
-import { alreadyReceives, readCurrentBeneficiaries } from './eligibility/exclusions.ts';
+import { alreadyReceives, readContactExclusions, readCurrentBeneficiaries } from './eligibility/exclusions.ts';
 import { applyDecisions } from './eligibility/store.ts';
 import type { ExclusionReason, Situation } from './model.ts';
 import { applyNotificationPlan } from './notify/apply.ts';
@@ -118,8 +118,13 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
     const right = RIGHTS[id];
     const code = id.toUpperCase();
     const target = await targetHouseholds(db, id, o.asOf, situations, detection.events, Boolean(o.full));
+    const contact = await readContactExclusions(db.kysely, id, o.asOf);
     const plan = planDecisions(
-      { situations: target.situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code) },
+      {
+        situations: target.situations,
+        alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code),
+        contactExclusion: (k) => contact.get(k),
+      },
       right,
       o.asOf,
       pseudo,
@@ -148,7 +153,14 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
   const sum = (
     k: 'eligible' | 'notEligible' | 'undetermined' | 'decisionsRecorded' | 'notificationsQueued' | 'dossiersWritten',
   ) => Object.values(byRight).reduce((t, r) => t + r[k], 0);
-  const excluded: Record<ExclusionReason, number> = { deja_beneficiaire: 0, sans_canal_de_contact: 0, decede: 0 };
+  const excluded: Record<ExclusionReason, number> = {
+    deja_beneficiaire: 0,
+    droit_clos_recemment: 0,
+    invite_recemment: 0,
+    opposition: 0,
+    sans_canal_de_contact: 0,
+    decede: 0,
+  };
   for (const r of Object.values(byRight))
     for (const k of Object.keys(excluded) as ExclusionReason[]) excluded[k] += r.excluded[k];
   return {
@@ -219,8 +231,13 @@ export async function runEligibilities(
     const target = await targetHouseholds(db, right, o.asOf, all, detection.events, Boolean(o.full));
     const situations = o.limit !== undefined ? target.situations.slice(0, o.limit) : target.situations;
     const code = right.toUpperCase();
+    const contact = await readContactExclusions(db.kysely, right, o.asOf);
     const plan = planDecisions(
-      { situations, alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code) },
+      {
+        situations,
+        alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code),
+        contactExclusion: (k) => contact.get(k),
+      },
       RIGHTS[right],
       o.asOf,
       pseudo,

@@ -6,6 +6,7 @@ import { registerEligibility } from './commands/eligibility.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerFixtures } from './commands/fixtures.ts';
 import { registerImport } from './commands/import.ts';
+import { registerOpposition } from './commands/opposition.ts';
 import { registerPersons } from './commands/persons.ts';
 import { registerPurge } from './commands/purge.ts';
 import { registerRun } from './commands/run.ts';
@@ -30,6 +31,7 @@ export function buildProgram(out: Output): Command {
   registerFixtures(program, out);
   registerEligibility(program, out);
   registerExplain(program, out);
+  registerOpposition(program, out);
   registerPersons(program, out);
   registerPurge(program, out);
   registerConformance(program, out);

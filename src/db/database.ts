@@ -269,6 +269,14 @@ export interface IdentityConflictTable {
   detected_on: IsoDate;
 }
 
+export interface OppositionTable {
+  household_key: string;
+  /** A right's id, or '*' for every right. */
+  right_id: string;
+  since: IsoDate;
+  recorded_at: Timestamp;
+}
+
 /** Every table of proactif, as kysely sees it. */
 export interface Database {
   setting: SettingTable;
@@ -289,6 +297,7 @@ export interface Database {
   person: PersonTable;
   person_value: PersonValueTable;
   identity_conflict: IdentityConflictTable;
+  opposition: OppositionTable;
 }
 
 export type Kdb = Kysely<Database>;

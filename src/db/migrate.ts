@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-decision-inputs.ts';
 import * as m0005 from './migrations/0005-life-events.ts';
 import * as m0006 from './migrations/0006-insee-deces.ts';
 import * as m0007 from './migrations/0007-persons.ts';
+import * as m0008 from './migrations/0008-opposition.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-life-events': m0005,
   '0006-insee-deces': m0006,
   '0007-persons': m0007,
+  '0008-opposition': m0008,
 };
 
 /** The names of every migration, in order. */

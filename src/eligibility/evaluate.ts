@@ -9,6 +9,8 @@ export interface EligibilityInputs {
   readonly situations: readonly Situation[];
   /** Does this household already receive the right? */
   readonly alreadyReceives: (householdKey: string) => boolean;
+  /** Other reasons not to write (opposition, recent invitation, right closed recently). */
+  readonly contactExclusion?: (householdKey: string) => ExclusionReason | undefined;
 }
 
 export interface DecisionPlan {
@@ -56,6 +58,7 @@ export function planDecisions(
       exclusion = 'decede';
     else if (result.status === 'eligible') {
       if (already) exclusion = 'deja_beneficiaire';
+      else if (inputs.contactExclusion?.(s.householdKey)) exclusion = inputs.contactExclusion(s.householdKey) ?? null;
       else if (contactChannels(s.contacts, s.departement).length === 0) exclusion = 'sans_canal_de_contact';
     }
     return {
@@ -73,6 +76,16 @@ export function planDecisions(
   return { rightId: right.id, period, decisions };
 }
 
+/** The exclusion reasons, in French, for operators. */
+export const EXCLUSION_LABELS: Readonly<Record<ExclusionReason, string>> = {
+  deja_beneficiaire: 'déjà bénéficiaires',
+  droit_clos_recemment: 'droit clos récemment',
+  invite_recemment: 'déjà invités récemment',
+  opposition: 'ne souhaitent pas être contactés',
+  sans_canal_de_contact: 'aucun moyen de contact (suivi manuel)',
+  decede: 'décédés (fichier INSEE)',
+};
+
 export interface Funnel {
   households: number;
   eligible: number;
@@ -89,7 +102,14 @@ export function funnelOf(plan: DecisionPlan): Funnel {
     eligible: 0,
     notEligible: 0,
     undetermined: 0,
-    excluded: { deja_beneficiaire: 0, sans_canal_de_contact: 0, decede: 0 },
+    excluded: {
+      deja_beneficiaire: 0,
+      droit_clos_recemment: 0,
+      invite_recemment: 0,
+      opposition: 0,
+      sans_canal_de_contact: 0,
+      decede: 0,
+    },
     toInvite: 0,
   };
   for (const d of plan.decisions) {

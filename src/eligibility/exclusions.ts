@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { getOrInit } from '../collections.ts';
 import type { Kdb } from '../db/database.ts';
+import type { ExclusionReason } from '../model.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
 
 /** Who already receives which right: person NIRs and CAF cases, per right code (RSA, PPA…). */
@@ -86,4 +88,55 @@ export async function readCurrentBeneficiaries(db: Kdb, asOf: string): Promise<C
 export function alreadyReceives(b: CurrentBeneficiaries, householdKey: string, right: string): boolean {
   if (b.byCase.get(householdKey)?.has(right)) return true;
   return (b.nirOfHousehold.get(householdKey) ?? []).some((nir) => b.byNir.get(nir)?.has(right));
+}
+
+/** How long after an invitation, or after a right closed, a household is not invited again. */
+export interface ContactPolicy {
+  /** Months after an invitation for the same right (default 3, about 90 days). */
+  readonly cooldownMonths: number;
+  /** Months after a right was closed (refusal, end) before proposing it again (default 6). */
+  readonly closedMonths: number;
+}
+
+export const DEFAULT_CONTACT_POLICY: ContactPolicy = { cooldownMonths: 3, closedMonths: 6 };
+
+/**
+ * Households not to write to about `right` at `asOf`, with the reason: asked not to be contacted,
+ * invited for this right in the last months, or whose right was closed recently.
+ */
+export async function readContactExclusions(
+  db: Kdb,
+  right: string,
+  asOf: string,
+  policy: ContactPolicy = DEFAULT_CONTACT_POLICY,
+): Promise<Map<string, ExclusionReason>> {
+  const out = new Map<string, ExclusionReason>();
+  const period = monthOf(asOf);
+  const closed = await sql<{ household_key: string }>`
+    with latest as (select payeur, max(snapshot_date) as d from beneficiaire where snapshot_date <= ${asOf} group by payeur)
+    select distinct 'caf:' || m.code_organisme || '-' || m.numero_allocataire as household_key
+    from beneficiaire b join latest l on l.payeur = b.payeur and l.d = b.snapshot_date
+    join caf_membre m on m.nir = b.nir
+    where b.droit = ${right.toUpperCase()} and b.statut = 'CLOS'
+      and b.date_effet_statut > ${`${addMonths(period, -policy.closedMonths)}-01`} and b.date_effet_statut <= ${asOf}`.execute(
+    db,
+  );
+  for (const r of closed.rows) out.set(r.household_key, 'droit_clos_recemment');
+  const invited = await db
+    .selectFrom('notification')
+    .select('household_key')
+    .distinct()
+    .where('right_id', '=', right)
+    .where('period', '<', period)
+    .where('period', '>=', addMonths(period, -policy.cooldownMonths))
+    .execute();
+  for (const r of invited) out.set(r.household_key, 'invite_recemment');
+  const opposed = await db
+    .selectFrom('opposition')
+    .select('household_key')
+    .where('right_id', 'in', [right, '*'])
+    .where('since', '<=', asOf)
+    .execute();
+  for (const r of opposed) out.set(r.household_key, 'opposition');
+  return out;
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { dbConfigFromEnv, openDatabase } from '../../db/open.ts';
+import { EXCLUSION_LABELS } from '../../eligibility/evaluate.ts';
 import { UsageError } from '../../errors.ts';
+import type { ExclusionReason } from '../../model.ts';
 import { runEligibility } from '../../pipeline.ts';
 import { parseAsOf } from '../options.ts';
 import type { Output } from '../output.ts';
@@ -51,7 +53,7 @@ export function registerEligibility(program: Command, out: Output) {
             full: Boolean(o.full),
           });
           const f = r.funnel;
-          const excluded = f.excluded.deja_beneficiaire + f.excluded.sans_canal_de_contact + f.excluded.decede;
+          const excluded = Object.values(f.excluded).reduce((t, n) => t + n, 0);
           if (o.json)
             out.json({
               right: o.right,
@@ -76,9 +78,9 @@ export function registerEligibility(program: Command, out: Output) {
             out.line(`  non éligibles                 ${f.notEligible}`);
             out.line(`  indéterminés (données manquantes) ${f.undetermined}`);
             out.line(`  éligibles                     ${f.eligible}`);
-            out.line(`    exclus : déjà bénéficiaires     ${f.excluded.deja_beneficiaire}`);
-            out.line(`    exclus : aucun moyen de contact ${f.excluded.sans_canal_de_contact} (liste de suivi manuel)`);
-            out.line(`  exclus : décédés (fichier INSEE)  ${f.excluded.decede}`);
+            for (const [k, n] of Object.entries(f.excluded) as [ExclusionReason, number][])
+              if (k !== 'decede') out.line(`    exclus : ${EXCLUSION_LABELS[k].padEnd(40)} ${n}`);
+            out.line(`  exclus : ${EXCLUSION_LABELS.decede.padEnd(42)} ${f.excluded.decede}`);
             out.line(`  à inviter                     ${f.toInvite}`);
             if (!o.dryRun)
               out.line(

@@ -1,7 +1,9 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dbConfigFromEnv, openDatabase } from '../../db/open.ts';
+import { EXCLUSION_LABELS } from '../../eligibility/evaluate.ts';
 import { UsageError } from '../../errors.ts';
+import type { ExclusionReason } from '../../model.ts';
 import { extractFilesIn, type RunSummary, runPipeline } from '../../pipeline.ts';
 import { RIGHTS } from '../../rules/registry.ts';
 import type { RightDefinition } from '../../rules/right.ts';
@@ -35,9 +37,9 @@ function printSummary(out: Output, s: RunSummary) {
     `  foyers évalués             ${s.evaluated}${Object.values(s.byRight).every((r) => r.full) ? ' (tous)' : ' (ceux touchés par un événement depuis la dernière exécution ; --full pour tous)'}`,
   );
   out.line(`  éligibles                  ${s.eligible}`);
-  out.line(`    exclus : déjà bénéficiaires      ${s.excluded.deja_beneficiaire}`);
-  out.line(`    exclus : aucun moyen de contact  ${s.excluded.sans_canal_de_contact} (suivi manuel)`);
-  out.line(`  exclus : décédés (INSEE)   ${s.excluded.decede}`);
+  for (const [k, n] of Object.entries(s.excluded) as [ExclusionReason, number][])
+    if (k !== 'decede') out.line(`    exclus : ${EXCLUSION_LABELS[k].padEnd(38)} ${n}`);
+  out.line(`  exclus : ${EXCLUSION_LABELS.decede.padEnd(40)} ${s.excluded.decede}`);
   out.line(`  non éligibles              ${s.notEligible}`);
   out.line(`  indéterminés               ${s.undetermined}`);
   out.line(`  décisions enregistrées     ${s.decisionsRecorded}`);
@@ -100,8 +102,7 @@ export function registerRun(program: Command, out: Output) {
             full: Boolean(o.full),
             log: o.json ? () => {} : (l) => out.info(l),
           });
-          const excluded =
-            summary.excluded.deja_beneficiaire + summary.excluded.sans_canal_de_contact + summary.excluded.decede;
+          const excluded = Object.values(summary.excluded).reduce((t, n) => t + n, 0);
           if (o.json) out.json({ ...summary, excluded, excludedByReason: summary.excluded });
           else printSummary(out, summary);
           if (summary.refusedFiles > 0) out.setExitCode(EXIT.failure);
