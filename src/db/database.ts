@@ -277,6 +277,16 @@ export interface OppositionTable {
   recorded_at: Timestamp;
 }
 
+export interface ImportWarningTable {
+  id: Generated<number>;
+  import_id: number;
+  file_name: string;
+  line_no: number;
+  field: string | null;
+  code: string;
+  reason: string;
+}
+
 /** Every table of proactif, as kysely sees it. */
 export interface Database {
   setting: SettingTable;
@@ -298,6 +308,7 @@ export interface Database {
   person_value: PersonValueTable;
   identity_conflict: IdentityConflictTable;
   opposition: OppositionTable;
+  import_warning: ImportWarningTable;
 }
 
 export type Kdb = Kysely<Database>;

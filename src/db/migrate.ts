@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-life-events.ts';
 import * as m0006 from './migrations/0006-insee-deces.ts';
 import * as m0007 from './migrations/0007-persons.ts';
 import * as m0008 from './migrations/0008-opposition.ts';
+import * as m0009 from './migrations/0009-import-warnings.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-insee-deces': m0006,
   '0007-persons': m0007,
   '0008-opposition': m0008,
+  '0009-import-warnings': m0009,
 };
 
 /** The names of every migration, in order. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Database } from '../db/database.ts';
+import type { Database, Kdb } from '../db/database.ts';
 
 export type Agency = 'caf' | 'dgfip' | 'gipmds' | 'payeurs' | 'insee';
 
@@ -30,8 +30,12 @@ export interface ExtractSpec<T> {
   /** CSV: the header expected (every column, none else). JSONL: the keys of a line. */
   readonly columns: readonly string[];
   readonly schema: z.ZodType<T>;
-  /** Checks that need more than one field or the extraction date. */
+  /** Checks that need more than one field or the extraction date: a failing one rejects the row. */
   check?(record: T, ctx: ExtractContext): FieldIssue[];
+  /** Doubts that do not reject the row (SOURCES.md §8 "W"): the row is kept and the warning listed. */
+  warn?(record: T, ctx: ExtractContext): FieldIssue[];
+  /** Doubts that need the whole file (two ALLOCATAIRE in one case), found set-based after the load. */
+  warnAfterLoad?(db: Kdb, importId: number): Promise<(FieldIssue & { readonly line: number })[]>;
   /**
    * Staging-table columns that identify a record within one file: two lines with the same key
    * and different values are both quarantined (DOUBLON_CONTRADICTOIRE).

@@ -22,3 +22,26 @@ export function firstGivenName(prenoms: string): string {
 export function traitsKey(nomNaissance: string, prenoms: string, dateNaissance: string): string {
   return `${normaliseName(nomNaissance).replace(/ /g, '')}|${firstGivenName(prenoms)}|${dateNaissance}`;
 }
+
+/**
+ * Doubts between a NIR and the declared traits (SOURCES.md §8 #7): the first digit gives the
+ * sex (1 man, 2 woman), digits 2–3 the year of birth. Temporary numbers (7/8) say nothing.
+ */
+export function nirTraitsDoubts(nir: string | null, sexe: string, dateNaissance: string) {
+  const out: { field: string; code: string; reason: string }[] = [];
+  if (!nir || !/^[12]/.test(nir)) return out;
+  const sex = nir[0] === '1' ? 'M' : 'F';
+  if (sexe !== sex)
+    out.push({
+      field: 'sexe',
+      code: 'NIR_SEXE_INCOHERENT',
+      reason: `le NIR indique le sexe ${sex}, la colonne ${sexe}`,
+    });
+  if (dateNaissance.slice(2, 4) !== nir.slice(1, 3))
+    out.push({
+      field: 'date_naissance',
+      code: 'NIR_ANNEE_INCOHERENTE',
+      reason: "l'année de naissance ne correspond pas à celle du NIR",
+    });
+  return out;
+}

@@ -142,6 +142,29 @@ describe('importing real-world extracts', () => {
     expect(q[2]?.reason).toContain('CONCUBIN');
   });
 
+  it('keeps with a warning a NIR whose sex digit contradicts the sex column, and two ALLOCATAIRE in one case', async () => {
+    const wrongSex = LEA.replace(';LEA MARIE;F;', ';LEA MARIE;M;');
+    const second = ALEXIS.replace(';ENFANT;', ';ALLOCATAIRE;');
+    const r = await importFile(db, write('caf_membres_20250916.csv', csv(MEMBRES, wrongSex, second)));
+    expect(r).toMatchObject({
+      accepted: 2,
+      rejected: 0,
+      warnings: 3,
+      warningsByCode: { NIR_SEXE_INCOHERENT: 1, DEUX_ALLOCATAIRES: 2 },
+    });
+    const w = await db.kysely
+      .selectFrom('import_warning')
+      .select(['line_no', 'code'])
+      .orderBy('line_no')
+      .orderBy('code')
+      .execute();
+    expect(w).toEqual([
+      { line_no: 2, code: 'DEUX_ALLOCATAIRES' },
+      { line_no: 2, code: 'NIR_SEXE_INCOHERENT' },
+      { line_no: 3, code: 'DEUX_ALLOCATAIRES' },
+    ]);
+  });
+
   it('refuses a file with a missing or an extra column before reading any row', async () => {
     const missing = write(
       'caf_membres_20250906.csv',

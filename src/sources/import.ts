@@ -38,6 +38,9 @@ export type ImportReport =
       rejected: number;
       duplicates: number;
       rejectedByCode: Record<string, number>;
+      /** Rows kept with a doubt (SOURCES.md §8 "W"), listed in the import_warning table. */
+      warnings: number;
+      warningsByCode: Record<string, number>;
     };
 
 /** A file refused as a whole: too many rejected rows. Nothing of it was applied. */
@@ -111,6 +114,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     let read = 0;
     let accepted = 0;
     const rejects: unknown[][] = [];
+    const warns: unknown[][] = [];
+    const warningsByCode: Record<string, number> = {};
     const byCode: Record<string, number> = {};
     async function* accepted_rows(): AsyncGenerator<unknown[]> {
       try {
@@ -121,6 +126,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
           const v = validateRecord(spec, rec, ctx);
           if (v.ok) {
             accepted++;
+            for (const w of v.warnings) {
+              warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
+              warns.push([id, file, rec.line, w.field, w.code, w.field ? `${w.field} : ${w.reason}` : w.reason]);
+            }
             for (const row of v.rows) yield [id, extractedOn, rec.line, ...row];
           } else {
             for (const i of v.issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
@@ -158,6 +167,11 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     if (rejected > 0 && rejected / read > max) throw new RejectRateExceededError(file, rejected, read, byCode, max);
     accepted -= duplicates;
     await tx.copyRows('rejected_row', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason', 'raw'], rejects);
+    for (const w of (await spec.warnAfterLoad?.(tx.kysely, id)) ?? []) {
+      warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
+      warns.push([id, file, w.line, w.field, w.code, w.field ? `${w.field} : ${w.reason}` : w.reason]);
+    }
+    await tx.copyRows('import_warning', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason'], warns);
     await tx.kysely
       .updateTable('import_file')
       .set({ rows_read: read, rows_accepted: accepted, rows_rejected: rejected })
@@ -174,6 +188,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       rejected,
       duplicates,
       rejectedByCode: byCode,
+      warnings: warns.length,
+      warningsByCode,
     };
   });
 }

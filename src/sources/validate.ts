@@ -1,12 +1,15 @@
 import type { ExtractContext, ExtractSpec, FieldIssue } from './extract.ts';
 import type { RawRecord } from './read.ts';
 
-export type Validated = { ok: true; rows: unknown[][] } | { ok: false; issues: FieldIssue[] };
+export type Validated = { ok: true; rows: unknown[][]; warnings: FieldIssue[] } | { ok: false; issues: FieldIssue[] };
 
 /**
  * Validates one record against its extract's schema and checks (pure). Collects every
  * issue of the record rather than stopping at the first one.
  */
+/** UTF-8 read as Latin-1 once too often: `Ã©` for `é`, `â€™` for `’`. */
+const MOJIBAKE = /Ã[\u0080-\u00bf]|â€/;
+
 export function validateRecord<T>(spec: ExtractSpec<T>, rec: RawRecord, ctx: ExtractContext): Validated {
   if (rec.error || !rec.fields) {
     return {
@@ -39,7 +42,15 @@ export function validateRecord<T>(spec: ExtractSpec<T>, rec: RawRecord, ctx: Ext
     };
   }
   const issues = spec.check?.(parsed.data, ctx) ?? [];
-  return issues.length ? { ok: false, issues } : { ok: true, rows: spec.toRows(parsed.data) };
+  if (issues.length) return { ok: false, issues };
+  const warnings = spec.warn?.(parsed.data, ctx) ?? [];
+  if (MOJIBAKE.test(rec.raw))
+    warnings.push({
+      field: null,
+      code: 'ENCODAGE_SUSPECT',
+      reason: 'caractères « Ã… » : texte UTF-8 probablement décodé deux fois',
+    });
+  return { ok: true, rows: spec.toRows(parsed.data), warnings };
 }
 
 /** Compares a CSV header with the expected columns; returns the problems, in French. */

@@ -51,7 +51,10 @@ function describe(o: InboxOutcome): string {
   const reasons = Object.entries(o.rejectedByCode)
     .map(([c, n]) => `${c} ×${n}`)
     .join(', ');
-  return `${o.file} : ${o.read} lignes lues, ${o.accepted} acceptées, ${o.rejected} rejetées${reasons ? ` (${reasons})` : ''}${o.duplicates ? `, ${o.duplicates} doublons exacts ignorés` : ''}`;
+  const warnings = Object.entries(o.warningsByCode)
+    .map(([c, n]) => `${c} ×${n}`)
+    .join(', ');
+  return `${o.file} : ${o.read} lignes lues, ${o.accepted} acceptées, ${o.rejected} rejetées${reasons ? ` (${reasons})` : ''}${o.duplicates ? `, ${o.duplicates} doublons exacts ignorés` : ''}${o.warnings ? `, ${o.warnings} avertissement(s) (${warnings})` : ''}`;
 }
 
 export function registerImport(program: Command, out: Output) {

@@ -15,7 +15,7 @@ import {
   optText,
   text,
 } from '../fields.ts';
-import { traitsKey } from '../identity.ts';
+import { nirTraitsDoubts, traitsKey } from '../identity.ts';
 
 const adresse = {
   adresse_l1: optText,
@@ -145,6 +145,32 @@ export const cafMembres: ExtractSpec<CafMembreRecord> = {
   ],
   key: ['code_organisme', 'numero_allocataire', 'nir'],
   table: 'caf_membre',
+  warn: (r) => nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
+  warnAfterLoad: async (db, importId) => {
+    const rows = await db
+      .selectFrom('caf_membre as m')
+      .select('m.line_no')
+      .where('m.import_id', '=', importId)
+      .where('m.role', '=', 'ALLOCATAIRE')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('caf_membre as o')
+            .select('o.line_no')
+            .whereRef('o.import_id', '=', 'm.import_id')
+            .whereRef('o.code_organisme', '=', 'm.code_organisme')
+            .whereRef('o.numero_allocataire', '=', 'm.numero_allocataire')
+            .where('o.role', '=', 'ALLOCATAIRE')
+            .whereRef('o.line_no', '<>', 'm.line_no'),
+        ),
+      )
+      .execute();
+    return rows.map((r) => ({
+      line: r.line_no,
+      field: 'role',
+      code: 'DEUX_ALLOCATAIRES',
+      reason: 'deux allocataires dans le même dossier',
+    }));
+  },
   tableColumns: [...membreColumns, 'traits_key'],
   toRows: (r) => [[...membreColumns.map((c) => r[c]), traitsKey(r.nom_naissance, r.prenoms, r.date_naissance)]],
 };

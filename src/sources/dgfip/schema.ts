@@ -14,7 +14,7 @@ import {
   optText,
   text,
 } from '../fields.ts';
-import { traitsKey } from '../identity.ts';
+import { nirTraitsDoubts, traitsKey } from '../identity.ts';
 
 const year = z.string().transform((s, ctx) => {
   const t = s.trim();
@@ -105,6 +105,7 @@ export const dgfipFoyers: ExtractSpec<DgfipFoyerRecord> = {
   check: (r, ctx) => checkBirthNotFuture(r.date_naissance, ctx.extractedOn),
   key: ['reference_avis', 'nir'],
   table: 'dgfip_personne',
+  warn: (r) => nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
   tableColumns: [...tableColumns, 'traits_key'],
   toRows: (r) => [[...tableColumns.map((c) => r[c]), traitsKey(r.nom_naissance, r.prenoms, r.date_naissance)]],
 };

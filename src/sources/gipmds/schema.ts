@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { ExtractSpec } from '../extract.ts';
 import { amount, month, nir, oneOf, optFrDate, optText, text } from '../fields.ts';
 
+/** A data-quality threshold (not a legal value): monthly amounts above it are flagged. */
+const MONTANT_MENSUEL_ATYPIQUE = 10_000;
+
 export const NATURES_RESSOURCE = [
   'SALAIRE',
   'ALLOCATION_CHOMAGE',
@@ -54,6 +57,15 @@ export const gipmdsRessources: ExtractSpec<GipmdsLine> = {
   format: 'jsonl',
   columns: ['nir', 'mois', 'ressources'],
   schema: gipmdsLineSchema,
+  // A monthly amount above this is far more likely a yearly figure in the wrong column (§8 #28).
+  warn: (l) =>
+    l.ressources
+      .filter((r) => Math.abs(r.montant_net_social) > MONTANT_MENSUEL_ATYPIQUE)
+      .map((r) => ({
+        field: 'ressources.montant_net_social',
+        code: 'MONTANT_ATYPIQUE',
+        reason: `montant mensuel de ${r.montant_net_social} € : montant annuel déclaré comme mensuel ?`,
+      })),
   table: 'gipmds_ressource',
   tableColumns,
   toRows: (l) =>
