@@ -61,21 +61,28 @@ export function latestBirth(birth: string): string {
   return birth;
 }
 
+const MONTH_NAMES = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
 /** French month name and year: `mai 2025`. */
 export function frenchMonth(month: string): string {
-  const names = [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ];
-  return `${names[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** A date as written to citizens: `1er février 2026`, `15 septembre 2025`. */
+export function frenchDate(iso: string): string {
+  const day = Number(iso.slice(8, 10));
+  return `${day === 1 ? '1er' : day} ${frenchMonth(iso.slice(0, 7))}`;
 }

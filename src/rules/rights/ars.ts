@@ -1,5 +1,5 @@
 import type { BreakdownLine, Person, RightResult, Situation, UnmetCondition } from '../../model.ts';
-import { ageAt, latestBirth } from '../dates.ts';
+import { ageAt, frenchDate, latestBirth } from '../dates.ts';
 import { euros, roundCents, truncCents } from '../money.ts';
 import { ars as P } from '../parameters/ars.ts';
 import { common } from '../parameters/common.ts';
@@ -32,27 +32,6 @@ function earliestBirth(birth: string): string {
   if (birth.slice(5, 7) === '00') return `${birth.slice(0, 4)}-01-01`;
   if (birth.slice(8, 10) === '00') return `${birth.slice(0, 7)}-01`;
   return birth;
-}
-
-const MOIS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-/** `1er février 2026`, `15 septembre 2025`. */
-function frenchDate(iso: string): string {
-  const day = Number(iso.slice(8, 10));
-  return `${day === 1 ? '1er' : day} ${MOIS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
 function dayBefore(iso: string): string {

@@ -7,7 +7,7 @@ import {
   type Situation,
   type UnmetCondition,
 } from '../../model.ts';
-import { addMonths, ageAt, endOfMonth, frenchMonth, latestBirth, monthOf } from '../dates.ts';
+import { addMonths, ageAt, endOfMonth, frenchDate, frenchMonth, latestBirth, monthOf } from '../dates.ts';
 import { euros, roundCents, truncCents } from '../money.ts';
 import { aspa as P } from '../parameters/aspa.ts';
 import { common } from '../parameters/common.ts';
@@ -71,12 +71,6 @@ function amountsRead(p: Person, months: readonly string[]): 'brutes' | 'nettes' 
 /** `d'août`, `de mars`. */
 function de(word: string): string {
   return /^[aeiouyéèêàâîôûh]/i.test(word) ? `d'${word}` : `de ${word}`;
-}
-
-/** `20 octobre 2025`, `1er mars 2026`. */
-function frenchDate(iso: string): string {
-  const day = Number(iso.slice(8, 10));
-  return `${day === 1 ? '1er' : day} ${frenchMonth(iso.slice(0, 7))}`;
 }
 
 /** A person's resources of a month split into earned income (for the deduction) and the rest; negatives as zero. */

@@ -13,6 +13,7 @@ import { euros, roundCents } from '../money.ts';
 import { common } from '../parameters/common.ts';
 import { ppa as P } from '../parameters/ppa.ts';
 import { valueAt } from '../parameters/series.ts';
+import { differentialResult } from '../results.ts';
 import type { RightDefinition } from '../right.ts';
 import { referenceMonths } from './rsa.ts';
 
@@ -434,32 +435,17 @@ export function computePpa(s: Situation, asOf: string): RightResult {
     `La prime d'activité part d'un montant forfaitaire de ${euros(mfMean)}${majore ? ' (majoré car vous élevez seul(e) un enfant ou attendez un enfant)' : ''}` +
     `, y ajoute ${euros(penteMean)} au titre de vos revenus d'activité${bonusMean > 0 ? ` et ${euros(bonusMean)} de bonification` : ''}` +
     `, puis retire les ressources du foyer${flMean > 0 ? ` (dont ${euros(flMean)} au titre du logement)` : ''}, comptées au moins pour le montant forfaitaire.`;
-  const minimum = valueAt(P.montantMinimumVerse, claimMonth);
-  if (amount < minimum)
-    return {
-      status: 'not_eligible',
-      period,
-      reasons: [
-        {
-          code: amount === 0 ? 'ressources_trop_elevees' : 'montant_inferieur_minimum',
-          message:
-            amount === 0
-              ? "Les ressources du foyer sont trop élevées pour la prime d'activité."
-              : `Le montant calculé (${euros(amount)}) est inférieur au minimum versé de ${euros(minimum)}.`,
-          values: { montant: amount, minimum },
-        },
-      ],
-      explanation: `${story} ${amount === 0 ? "La prime d'activité ne serait donc pas versée." : `Le montant calculé, ${euros(amount)}, est sous le minimum de ${euros(minimum)} : il ne serait pas versé.`}`,
-      details,
-    };
-  return {
-    status: 'eligible',
+  return differentialResult({
     amount,
+    minimum: valueAt(P.montantMinimumVerse, claimMonth),
     period,
     breakdown,
-    explanation: `${story} Vous pourriez recevoir environ ${euros(amount)} par mois de prime d'activité (${euros(montantNetCrds)} après la CRDS).`,
     details,
-  };
+    story,
+    tooHigh: "Les ressources du foyer sont trop élevées pour la prime d'activité.",
+    subject: "La prime d'activité",
+    paid: `Vous pourriez recevoir environ ${euros(amount)} par mois de prime d'activité (${euros(montantNetCrds)} après la CRDS).`,
+  });
 }
 
 export const ppaRight: RightDefinition = {

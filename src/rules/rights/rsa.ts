@@ -12,6 +12,7 @@ import { euros, roundCents } from '../money.ts';
 import { common } from '../parameters/common.ts';
 import { rsa as P } from '../parameters/rsa.ts';
 import { valueAt } from '../parameters/series.ts';
+import { differentialResult } from '../results.ts';
 import type { RightDefinition } from '../right.ts';
 
 /** Benefits of the CAF that count in full in the RSA resources (R262-6, RULES.md §1.5). */
@@ -408,32 +409,17 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
     `${foyer} et vos ressources de ${first.split(' ')[0]} à ${last} ont été en moyenne de ${euros(resMean)} par mois` +
     `, face à un montant forfaitaire de ${euros(mfMean)}${majore ? ' (majoré car vous élevez seul(e) un enfant ou attendez un enfant)' : ''}` +
     `${flMean > 0 ? `, diminué de ${euros(flMean)} au titre du logement (forfait logement)` : ''}.`;
-  const minimum = valueAt(P.montantMinimumVerse, claimMonth);
-  if (amount < minimum)
-    return {
-      status: 'not_eligible',
-      period,
-      reasons: [
-        {
-          code: amount === 0 ? 'ressources_trop_elevees' : 'montant_inferieur_minimum',
-          message:
-            amount === 0
-              ? 'Les ressources du foyer dépassent le montant forfaitaire.'
-              : `Le montant calculé (${euros(amount)}) est inférieur au minimum versé de ${euros(minimum)}.`,
-          values: { montant: amount, minimum },
-        },
-      ],
-      explanation: `${story} ${amount === 0 ? 'Le RSA ne serait donc pas versé.' : `Le montant calculé, ${euros(amount)}, est sous le minimum de ${euros(minimum)} : il ne serait pas versé.`}`,
-      details,
-    };
-  return {
-    status: 'eligible',
+  return differentialResult({
     amount,
+    minimum: valueAt(P.montantMinimumVerse, claimMonth),
     period,
     breakdown,
-    explanation: `${story} Vous pourriez recevoir environ ${euros(amount)} par mois de RSA.`,
     details,
-  };
+    story,
+    tooHigh: 'Les ressources du foyer dépassent le montant forfaitaire.',
+    subject: 'Le RSA',
+    paid: `Vous pourriez recevoir environ ${euros(amount)} par mois de RSA.`,
+  });
 }
 
 export const rsaRight: RightDefinition = {
