@@ -22,6 +22,8 @@ export interface Db {
   readonly kysely: Kdb;
   /** Bulk-loads rows (values in `columns` order) with COPY; returns the number of rows. */
   copyRows(table: string, columns: readonly string[], rows: Rows): Promise<number>;
+  /** Bulk-loads text already in COPY text format (tab-separated lines), chunk by chunk. */
+  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
   /**
    * COPY a file as it is into a table (`options`: the COPY options, e.g. `format csv, header true`).
    * For measuring the floor of an import and for bulk loads of already-clean files.
@@ -112,9 +114,26 @@ function openPostgres(url: string): Db {
     return count.n;
   };
 
+  const copyTextWith = async (
+    client: pg.PoolClient,
+    table: string,
+    columns: readonly string[],
+    chunks: AsyncIterable<string>,
+  ) => {
+    await pipeline(Readable.from(chunks), client.query(copyFrom(copySql(table, columns, 'stdin'))));
+  };
+
   const db: Db = {
     dialect: 'pg',
     kysely,
+    async copyText(table, columns, chunks) {
+      const client = await pool.connect();
+      try {
+        await copyTextWith(client, table, columns, chunks);
+      } finally {
+        client.release();
+      }
+    },
     async copyRows(table, columns, rows) {
       const client = await pool.connect();
       try {
@@ -144,6 +163,7 @@ function openPostgres(url: string): Db {
         dialect: 'pg',
         kysely: txKysely,
         copyRows: (table, columns, rows) => copyWith(client, table, columns, rows),
+        copyText: (table, columns, chunks) => copyTextWith(client, table, columns, chunks),
         copyFile: async (table, columns, path, options) => {
           await pipeline(
             createReadStream(path),
@@ -193,6 +213,10 @@ async function openPGlite(dataDir: string): Promise<Db> {
     return count.n;
   };
 
+  const copyText = async (table: string, columns: readonly string[], chunks: AsyncIterable<string>) => {
+    const statement = copySql(table, columns, `'/dev/blob'`);
+    for await (const chunk of chunks) if (chunk) await pgl.query(statement, [], { blob: new Blob([chunk]) });
+  };
   const copyFile = async (table: string, columns: readonly string[], path: string, options: string) => {
     await pgl.query(`${copySql(table, columns, `'/dev/blob'`)} with (${options})`, [], {
       blob: new Blob([await readFile(path)]),
@@ -202,6 +226,7 @@ async function openPGlite(dataDir: string): Promise<Db> {
     dialect: 'pglite',
     kysely: k,
     copyFile: inTx ? copyFile : (...args) => kysely.connection().execute(() => copyFile(...args)),
+    copyText: inTx ? copyText : (...args) => kysely.connection().execute(() => copyText(...args)),
     copyRows: inTx
       ? copyRows
       : (table, columns, rows) => kysely.connection().execute(() => copyRows(table, columns, rows)),

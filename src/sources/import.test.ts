@@ -212,6 +212,31 @@ describe('importing real-world extracts', () => {
     expect(again.status === 'skipped' && again.reason).toContain('caf_membres_20250913.csv');
   });
 
+  it('gives the same rows, rejections and warnings when a worker thread validates', async () => {
+    const bad = LEA.replace('287060810521410', '287060810521411');
+    const lines = [MEMBRES, ALEXIS, LUCAS, bad, LEA.replace(';LEA MARIE;F;', ';LEA MARIE;M;')];
+    const inline = await importFile(db, write('caf_membres_20250917.csv', csv(...lines)), {
+      maxRejectRate: 1,
+      workers: 0,
+    });
+    const other = await openDatabase({ dataDir: 'memory' });
+    try {
+      const threaded = await importFile(other, write('caf_membres_20250918.csv', csv(...lines)), {
+        maxRejectRate: 1,
+        workers: 1,
+      });
+      const { file: _a, extractedOn: _b, ...x } = inline as Extract<typeof inline, { status: 'imported' }>;
+      const { file: _c, extractedOn: _d, ...y } = threaded as Extract<typeof threaded, { status: 'imported' }>;
+      expect(y).toEqual(x);
+      expect(x).toMatchObject({ accepted: 3, rejected: 1, warnings: 1 });
+      const rows = async (d: Db) =>
+        await d.kysely.selectFrom('caf_membre').select(['line_no', 'nir', 'prenoms']).orderBy('line_no').execute();
+      expect(await rows(other)).toEqual(await rows(db));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses the whole file above the maximum reject rate, with nothing applied', async () => {
     const bad = LEA.replace('287060810521410', '287060810521411');
     await expect(importFile(db, write('caf_membres_20250915.csv', csv(MEMBRES, bad, ALEXIS)))).rejects.toThrow(

@@ -7,11 +7,15 @@ import type { ExtractSpec } from './extract.ts';
 import { parseExtractFileName } from './file-name.ts';
 import { INSEE_LAYOUT } from './insee/schema.ts';
 import { hashFile, type RawRecord, readCsv, readFixedWidth, readJsonl } from './read.ts';
-import { checkHeader, validateRecord } from './validate.ts';
+import { checkHeader } from './validate.ts';
+import type { BatchResult } from './validate-batch.ts';
+import { inlineValidator, workerValidator } from './validate-pool.ts';
 
 export interface ImportOptions {
   /** Above this share of rejected records the whole file is refused, nothing applied (default 0.01). */
   maxRejectRate?: number;
+  /** Worker threads validating the records (default: 1 for files over 8 MB, else none). */
+  workers?: number;
   /** Today (ISO), to refuse an extraction date in the future; default: the system clock. */
   today?: string;
   /** Called every few thousand records with the progress through the file. */
@@ -56,7 +60,10 @@ export class RejectRateExceededError extends ProactifError {
   }
 }
 
-const RAW_MAX = 2000;
+/** Records per validation batch, batches in flight, and the file size above which a worker validates. */
+const BATCH_RECORDS = 5000;
+const MAX_INFLIGHT = 3;
+const WORKER_THRESHOLD_BYTES = 8 * 1024 * 1024;
 
 /**
  * Imports one extract file in one transaction: its valid rows land in the staging table,
@@ -95,7 +102,6 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         ? readFixedWidth(path, gzip, INSEE_LAYOUT, bytes)
         : readJsonl(path, gzip, bytes);
 
-  const ctx = { extractedOn };
   return db.transaction(async (tx) => {
     const { id } = await tx.kysely
       .insertInto('import_file')
@@ -117,34 +123,41 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     const warns: unknown[][] = [];
     const warningsByCode: Record<string, number> = {};
     const byCode: Record<string, number> = {};
-    async function* accepted_rows(): AsyncGenerator<unknown[]> {
+    // Records are validated in batches, in a worker thread for large files (both cores busy:
+    // this thread reads and feeds COPY), inline otherwise; results are consumed in file order.
+    const workers = options.workers ?? (bytesTotal > WORKER_THRESHOLD_BYTES ? 1 : 0);
+    const bctx = { importId: id, file, extractedOn };
+    const validator = workers > 0 ? workerValidator(spec, bctx, workers) : inlineValidator(spec, bctx);
+    const take = (r: BatchResult) => {
+      accepted += r.accepted;
+      for (const row of r.rejects) rejects.push(row);
+      for (const row of r.warns) warns.push(row);
+      for (const [c, n] of Object.entries(r.rejectedByCode)) byCode[c] = (byCode[c] ?? 0) + n;
+      for (const [c, n] of Object.entries(r.warningsByCode)) warningsByCode[c] = (warningsByCode[c] ?? 0) + n;
+      return r.copy;
+    };
+    async function* copyChunks(): AsyncGenerator<string> {
+      const inflight: Promise<BatchResult>[] = [];
+      const submit = (batch: RawRecord[]) => {
+        const p = validator.submit(batch);
+        p.catch(() => {});
+        inflight.push(p);
+      };
       try {
+        let batch: RawRecord[] = [];
         for await (const rec of records) {
           read++;
           if (options.onProgress && read % 20_000 === 0)
             options.onProgress({ file, records: read, bytesRead: bytes.n, bytesTotal });
-          const v = validateRecord(spec, rec, ctx);
-          if (v.ok) {
-            accepted++;
-            for (const w of v.warnings) {
-              warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
-              warns.push([id, file, rec.line, w.field, w.code, w.field ? `${w.field} : ${w.reason}` : w.reason]);
-            }
-            for (const row of v.rows) yield [id, extractedOn, rec.line, ...row];
-          } else {
-            for (const i of v.issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
-            const first = v.issues[0];
-            rejects.push([
-              id,
-              file,
-              rec.line,
-              v.issues.map((i) => i.field ?? '').join(',') || null,
-              first?.code,
-              v.issues.map((i) => (i.field ? `${i.field} : ${i.reason}` : i.reason)).join(' ; '),
-              rec.raw.slice(0, RAW_MAX),
-            ]);
+          batch.push(rec);
+          if (batch.length === BATCH_RECORDS) {
+            submit(batch);
+            batch = [];
+            if (inflight.length >= MAX_INFLIGHT) yield take(await (inflight.shift() as Promise<BatchResult>));
           }
         }
+        if (batch.length) submit(batch);
+        while (inflight.length) yield take(await (inflight.shift() as Promise<BatchResult>));
       } catch (e) {
         if (e instanceof ProactifError) throw e;
         const msg = (e as Error).message ?? String(e);
@@ -154,9 +167,11 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
           gz ? 'archive gzip tronquée ou corrompue : fichier refusé, rien importé' : `lecture impossible : ${msg}`,
           { cause: e },
         );
+      } finally {
+        await validator.close();
       }
     }
-    await tx.copyRows(spec.table, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], accepted_rows());
+    await tx.copyText(spec.table, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], copyChunks());
     // Repeats and contradictions are found in the database, set-based, so memory stays constant.
     const duplicates = await removeExactDuplicates(tx, spec, id);
     const contradictions = await quarantineContradictions(tx, spec, id, file);
