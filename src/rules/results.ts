@@ -1,4 +1,4 @@
-import type { BreakdownLine, RightResult } from '../model.ts';
+import type { BreakdownLine, RightResult, Situation } from '../model.ts';
 import { euros } from './money.ts';
 
 /**
@@ -39,4 +39,36 @@ export function differentialResult(o: {
       details,
     };
   return { status: 'eligible', amount, period, breakdown: o.breakdown, explanation: `${story} ${o.paid}`, details };
+}
+
+/** A household known to the CAF: its housing and benefits are known. */
+export type CafSituation = Situation & {
+  readonly logement: NonNullable<Situation['logement']>;
+  readonly prestations: NonNullable<Situation['prestations']>;
+};
+
+/** Whether the rules can estimate this household: known to the CAF, and not in Mayotte. */
+export function inScope(s: Situation): s is CafSituation {
+  return s.departement !== '976' && s.source === 'caf' && s.logement !== null && s.prestations !== null;
+}
+
+/**
+ * Why a household is out of the rules' scope (pure): Mayotte, whose minimum incomes and health
+ * cover follow their own scales (excluded from automatic computation, RULES.md §1.6), or unknown
+ * to the CAF, whose housing and benefits are missing. `label`: "le RSA", "la prime d'activité"…
+ */
+export function outOfScope(s: Situation, period: string, label: string, scheme: 'barème' | 'règles'): RightResult {
+  if (s.departement === '976')
+    return {
+      status: 'undetermined',
+      period,
+      missing: [`${scheme} à Mayotte`],
+      explanation: `À Mayotte, ${label} suit ${scheme === 'barème' ? 'un barème propre' : 'des règles propres'} que proactif ne calcule pas : dossier à examiner par un agent.`,
+    };
+  return {
+    status: 'undetermined',
+    period,
+    missing: ['composition du foyer selon la CAF', 'logement et aide au logement', 'prestations familiales versées'],
+    explanation: `Ce foyer n'est pas connu de la CAF : sa situation de logement et les prestations qu'il perçoit manquent pour estimer ${label}.`,
+  };
 }

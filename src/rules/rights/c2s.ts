@@ -5,6 +5,7 @@ import { euros, roundCents } from '../money.ts';
 import { c2s as P, type PlafondsC2S } from '../parameters/c2s.ts';
 import { rsa as RSA } from '../parameters/rsa.ts';
 import { type Series, valueAt } from '../parameters/series.ts';
+import { inScope, outOfScope } from '../results.ts';
 import type { RightDefinition } from '../right.ts';
 
 /** CAF benefits counted in full in the C2S resources (R861-4, RULES.md §3.2); codes as the CAF writes them. */
@@ -178,27 +179,11 @@ function libellePersonne(c: Couverture): string {
   return `une personne à charge (${age})`;
 }
 
-function undetermined(period: string, missing: string[], explanation: string): RightResult {
-  return { status: 'undetermined', period, missing, explanation };
-}
-
 /** The complémentaire santé solidaire for a request made in the month of `asOf`. Pure. */
 export function computeC2s(s: Situation, asOf: string): RightResult {
   const claimMonth = monthOf(asOf);
   const period = claimMonth;
-  // Mayotte (976) has its own scheme: the C2S of L861-1 is not applied there (RULES.md §3.1).
-  if (s.departement === '976')
-    return undetermined(
-      period,
-      ['règles de la complémentaire santé à Mayotte'],
-      'La complémentaire santé solidaire suit des règles propres à Mayotte, que proactif ne calcule pas : dossier à examiner par un agent.',
-    );
-  if (s.source !== 'caf' || s.logement === null || s.prestations === null)
-    return undetermined(
-      period,
-      ['composition du foyer selon la CAF', 'logement et aide au logement', 'prestations familiales versées'],
-      "Ce foyer n'est pas connu de la CAF : sa situation de logement et les prestations qu'il perçoit manquent pour estimer la complémentaire santé solidaire.",
-    );
+  if (!inScope(s)) return outOfScope(s, period, 'la complémentaire santé solidaire', 'règles');
   const prestations = s.prestations;
 
   // Household (R861-2): claimant, partner, dependants under 25 on the date of the request.

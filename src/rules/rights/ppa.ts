@@ -13,7 +13,7 @@ import { euros, roundCents } from '../money.ts';
 import { common } from '../parameters/common.ts';
 import { ppa as P } from '../parameters/ppa.ts';
 import { valueAt } from '../parameters/series.ts';
-import { differentialResult } from '../results.ts';
+import { differentialResult, inScope, outOfScope } from '../results.ts';
 import type { RightDefinition } from '../right.ts';
 import { referenceMonths } from './rsa.ts';
 
@@ -208,22 +208,7 @@ export function computePpa(s: Situation, asOf: string): RightResult {
   const period = claimMonth;
   const months = ppaReferenceMonths(claimMonth, s.moisDeReference);
 
-  if (s.departement === '976')
-    return {
-      status: 'undetermined',
-      period,
-      missing: ["barème de la prime d'activité à Mayotte"],
-      explanation:
-        "La prime d'activité à Mayotte suit un barème propre que proactif ne calcule pas : dossier à examiner par un agent.",
-    };
-  if (s.source !== 'caf' || s.logement === null || s.prestations === null)
-    return {
-      status: 'undetermined',
-      period,
-      missing: ['composition du foyer selon la CAF', 'logement et aide au logement', 'prestations familiales versées'],
-      explanation:
-        "Ce foyer n'est pas connu de la CAF : sa situation de logement et les prestations qu'il perçoit manquent pour estimer la prime d'activité.",
-    };
+  if (!inScope(s)) return outOfScope(s, period, "la prime d'activité", 'barème');
   const logement = s.logement;
   const prestations = s.prestations;
 

@@ -12,7 +12,7 @@ import { euros, roundCents } from '../money.ts';
 import { common } from '../parameters/common.ts';
 import { rsa as P } from '../parameters/rsa.ts';
 import { valueAt } from '../parameters/series.ts';
-import { differentialResult } from '../results.ts';
+import { differentialResult, inScope, outOfScope } from '../results.ts';
 import type { RightDefinition } from '../right.ts';
 
 /** Benefits of the CAF that count in full in the RSA resources (R262-6, RULES.md §1.5). */
@@ -245,22 +245,7 @@ export function computeRsa(s: Situation, asOf: string): RightResult {
   const period = claimMonth;
   const months = referenceMonths(claimMonth, s.moisDeReference);
 
-  if (s.departement === '976')
-    return {
-      status: 'undetermined',
-      period,
-      missing: ['barème du RSA à Mayotte'],
-      explanation:
-        'Le RSA à Mayotte suit un barème propre que proactif ne calcule pas : dossier à examiner par un agent.',
-    };
-  if (s.source !== 'caf' || s.logement === null || s.prestations === null)
-    return {
-      status: 'undetermined',
-      period,
-      missing: ['composition du foyer selon la CAF', 'logement et aide au logement', 'prestations familiales versées'],
-      explanation:
-        "Ce foyer n'est pas connu de la CAF : sa situation de logement et les prestations qu'il perçoit manquent pour estimer le RSA.",
-    };
+  if (!inScope(s)) return outOfScope(s, period, 'le RSA', 'barème');
 
   const adults = s.persons.filter((p) => (p.role === 'demandeur' || p.role === 'conjoint') && isPresent(p, asOf));
   if (adults.length === 0)
