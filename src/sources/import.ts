@@ -14,7 +14,7 @@ import { inlineValidator, workerValidator } from './validate-pool.ts';
 export interface ImportOptions {
   /** Above this share of rejected records the whole file is refused, nothing applied (default 0.01). */
   maxRejectRate?: number;
-  /** Worker threads validating the records (default: 1 for files over 8 MB, else none). */
+  /** Worker threads validating the records (default: 1 for files over 8 MB on PGlite, else none). */
   workers?: number;
   /** Today (ISO), to refuse an extraction date in the future; default: the system clock. */
   today?: string;
@@ -125,7 +125,9 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     const byCode: Record<string, number> = {};
     // Records are validated in batches, in a worker thread for large files (both cores busy:
     // this thread reads and feeds COPY), inline otherwise; results are consumed in file order.
-    const workers = options.workers ?? (bytesTotal > WORKER_THRESHOLD_BYTES ? 1 : 0);
+    // With PostgreSQL the server process takes the second core during COPY: a worker only adds
+    // memory there. In-process PGlite leaves it free.
+    const workers = options.workers ?? (db.dialect === 'pglite' && bytesTotal > WORKER_THRESHOLD_BYTES ? 1 : 0);
     const bctx = { importId: id, file, extractedOn };
     const validator = workers > 0 ? workerValidator(spec, bctx, workers) : inlineValidator(spec, bctx);
     const take = (r: BatchResult) => {
