@@ -34,6 +34,13 @@ export async function dropTestDatabase(url: string): Promise<void> {
     throw new Error(`dropTestDatabase : « ${name} » n'a pas été créée par createTestDatabase`);
   }
   await withAdmin(inject('pgAdminUrl'), async (client) => {
+    // A pool that was just ended may still be closing its sockets (pg-pool does not wait for
+    // them): give them a moment, so that terminating does not hit a client mid-close.
+    for (let i = 0; i < 20; i++) {
+      const r = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (r.rows[0]?.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await client.query(
       'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
       [name],
