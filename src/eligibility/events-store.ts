@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { getOrInit } from '../collections.ts';
 import type { Kdb } from '../db/database.ts';
 import type { Db } from '../db/open.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
@@ -13,31 +14,51 @@ import { buildSituations, readSourceRows } from './situation.ts';
  * else, for the C2S (granted for 12 months), the next anniversary of its start.
  */
 export async function readRightEnds(db: Kdb, asOf: string): Promise<RightEnd[]> {
-  const rows = await sql<{
-    household_key: string;
+  // Two plain queries joined here: the rights in progress of the latest payers' lists, and the
+  // NIR of each CAF case (the planner chose a slow join for the one-query form).
+  const rights = await sql<{
+    nir: string;
     droit: string;
     date_debut_droit: string | null;
     date_fin_droit: string | null;
   }>`
-    with latest as (
-      select payeur, max(snapshot_date) as d from beneficiaire where snapshot_date <= ${asOf} group by payeur),
-    members as (
-      select distinct 'caf:' || code_organisme || '-' || numero_allocataire as household_key, nir
-      from caf_membre where nir is not null
-        and snapshot_date = (select max(snapshot_date) from caf_membre where snapshot_date <= ${asOf}))
-    select distinct m.household_key, b.droit, b.date_debut_droit, b.date_fin_droit
+    with latest as (select payeur, max(snapshot_date) as d from beneficiaire where snapshot_date <= ${asOf} group by payeur)
+    select b.nir, b.droit, b.date_debut_droit, b.date_fin_droit
     from beneficiaire b join latest l on l.payeur = b.payeur and l.d = b.snapshot_date
-    join members m on m.nir = b.nir
-    where b.est_beneficiaire and b.statut = 'EN_COURS'`.execute(db);
+    where b.est_beneficiaire and b.statut = 'EN_COURS' and b.nir is not null`.execute(db);
+  if (rights.rows.length === 0) return [];
+  const snapshot = await db
+    .selectFrom('caf_membre')
+    .select((eb) => eb.fn.max('snapshot_date').as('d'))
+    .where('snapshot_date', '<=', asOf)
+    .executeTakeFirst();
+  const members = snapshot?.d
+    ? await db
+        .selectFrom('caf_membre')
+        .select(['code_organisme', 'numero_allocataire', 'nir'])
+        .where('snapshot_date', '=', snapshot.d as string)
+        .where('nir', 'is not', null)
+        .execute()
+    : [];
+  const householdsOf = new Map<string, string[]>();
+  for (const m of members)
+    getOrInit(householdsOf, m.nir as string, () => []).push(`caf:${m.code_organisme}-${m.numero_allocataire}`);
   const out: RightEnd[] = [];
-  for (const r of rows.rows) {
+  const seen = new Set<string>();
+  for (const r of rights.rows) {
     let end = r.date_fin_droit;
     if (!end && r.droit === 'C2S' && r.date_debut_droit) {
       let m = monthOf(r.date_debut_droit);
       while (`${m}-01` <= asOf) m = addMonths(m, 12);
       end = `${m}${r.date_debut_droit.slice(7)}`;
     }
-    if (end) out.push({ householdKey: r.household_key, droit: r.droit, dateFin: end });
+    if (!end) continue;
+    for (const householdKey of householdsOf.get(r.nir) ?? []) {
+      const k = `${householdKey}|${r.droit}|${end}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push({ householdKey, droit: r.droit, dateFin: end });
+    }
   }
   return out;
 }
