@@ -178,6 +178,8 @@ export interface Decision {
   readonly rulesVersion: string;
   /** The situation it was made on, without names or NIR (persons keep their pseudonymous key). */
   readonly inputs: Situation;
+  /** Hash of `inputs`: the situation is stored once under it, shared by the rights and reruns. */
+  readonly situationHash: string;
 }
 
 export type Channel = 'email' | 'sms' | 'courrier';

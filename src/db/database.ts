@@ -174,7 +174,9 @@ export interface DecisionTable {
   exclusion: string | null;
   amount: number | null;
   explanation: Json;
+  /** Older decisions kept their inputs here; newer ones point to situation_snapshot. */
   inputs: Json | null;
+  situation_hash: string | null;
   message: string;
   inputs_hash: string;
   rules_version: string;
@@ -287,6 +289,12 @@ export interface ImportWarningTable {
   reason: string;
 }
 
+export interface SituationSnapshotTable {
+  hash: string;
+  inputs: Json;
+  created_at: Timestamp;
+}
+
 /** Every table of proactif, as kysely sees it. */
 export interface Database {
   setting: SettingTable;
@@ -309,6 +317,7 @@ export interface Database {
   identity_conflict: IdentityConflictTable;
   opposition: OppositionTable;
   import_warning: ImportWarningTable;
+  situation_snapshot: SituationSnapshotTable;
 }
 
 export type Kdb = Kysely<Database>;

@@ -28,11 +28,21 @@ export function withoutIdentity(s: Situation): Situation {
   };
 }
 
-function hashInputs(s: Situation, already: boolean): string {
-  return createHash('sha256')
-    .update(JSON.stringify([s, already]))
-    .digest('hex')
-    .slice(0, 32);
+/** The pseudonymised situation and its hash, computed once per situation object (all rights share it). */
+const minimised = new WeakMap<Situation, { inputs: Situation; hash: string }>();
+function minimise(s: Situation) {
+  let m = minimised.get(s);
+  if (!m) {
+    const inputs = withoutIdentity(s);
+    // The hash covers the full situation (identity and contacts included): a new address is new input.
+    m = { inputs, hash: createHash('sha256').update(JSON.stringify(s)).digest('hex').slice(0, 32) };
+    minimised.set(s, m);
+  }
+  return m;
+}
+
+function hashInputs(situationHash: string, already: boolean): string {
+  return createHash('sha256').update(`${situationHash}|${already}`).digest('hex').slice(0, 32);
 }
 
 /**
@@ -51,6 +61,7 @@ export function planDecisions(
   const decisions = inputs.situations.map((s): Decision => {
     const result = right.evaluate(s, asOf);
     const already = inputs.alreadyReceives(s.householdKey);
+    const m = minimise(s);
     let exclusion: ExclusionReason | null = null;
     const adults = s.persons.filter((p) => p.role === 'demandeur' || p.role === 'conjoint');
     // Nobody is written to after their death (INSEE file): whatever the result.
@@ -68,9 +79,10 @@ export function planDecisions(
       period,
       result,
       exclusion,
-      inputsHash: hashInputs(s, already),
+      inputsHash: hashInputs(m.hash, already),
       rulesVersion,
-      inputs: withoutIdentity(s),
+      inputs: m.inputs,
+      situationHash: m.hash,
     };
   });
   return { rightId: right.id, period, decisions };

@@ -20,7 +20,7 @@ const COLUMNS = [
   'exclusion',
   'amount',
   'explanation',
-  'inputs',
+  'situation_hash',
   'message',
   'inputs_hash',
   'rules_version',
@@ -34,6 +34,20 @@ const COLUMNS = [
 export async function applyDecisions(db: Db, decisions: readonly Decision[]): Promise<DecisionApplyReport> {
   return db.transaction(async (tx) => {
     const k = tx.kysely;
+    // Each situation once, however many rights were decided on it.
+    await sql`create temporary table situation_in (like situation_snapshot including defaults) on commit drop`.execute(
+      k,
+    );
+    const situations = new Map<string, unknown>();
+    for (const d of decisions) situations.set(d.situationHash, d.inputs);
+    await tx.copyRows(
+      'situation_in',
+      ['hash', 'inputs'],
+      [...situations].map(([hash, inputs]) => [hash, inputs]),
+    );
+    await sql`insert into situation_snapshot (hash, inputs) select hash, inputs from situation_in on conflict (hash) do nothing`.execute(
+      k,
+    );
     await sql`create temporary table decision_in (like decision including defaults) on commit drop`.execute(k);
     await tx.copyRows(
       'decision_in' as 'decision',
@@ -47,7 +61,7 @@ export async function applyDecisions(db: Db, decisions: readonly Decision[]): Pr
         d.exclusion,
         d.result.status === 'eligible' ? d.result.amount : null,
         d.result,
-        d.inputs,
+        d.situationHash,
         d.result.explanation,
         d.inputsHash,
         d.rulesVersion,

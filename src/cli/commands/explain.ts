@@ -25,6 +25,7 @@ export function registerExplain(program: Command, out: Output) {
       try {
         let q = db.kysely
           .selectFrom('decision')
+          .leftJoin('situation_snapshot', 'situation_snapshot.hash', 'decision.situation_hash')
           .select([
             'pseudonym',
             'household_key',
@@ -34,7 +35,8 @@ export function registerExplain(program: Command, out: Output) {
             'exclusion',
             'amount',
             'explanation',
-            'inputs',
+            // Older decisions carry their inputs; newer ones share a stored situation.
+            (eb) => eb.fn.coalesce('decision.inputs', 'situation_snapshot.inputs').as('inputs'),
             'decided_at',
             'rules_version',
             'inputs_hash',
