@@ -165,6 +165,14 @@ describe('importing real-world extracts', () => {
     ]);
   });
 
+  it('keeps with a warning an address whose postal code does not serve the commune (official geography)', async () => {
+    // 44000 is Nantes' postal code; 75115 is Paris 15e.
+    const row =
+      'CNAF;441;0412873;ISOLE;01/09/2024;;;;42 RUE DE LA PAIX;;44000 NANTES;;44000;NANTES;75115;LOCATAIRE;512;2026-10;2026-06;;';
+    const r = await importFile(db, write('caf_foyers_20250919.csv', csv(FOYERS, row)));
+    expect(r).toMatchObject({ accepted: 1, rejected: 0, warningsByCode: { ADRESSE_INCOHERENTE: 1 } });
+  });
+
   it('refuses a file with a missing or an extra column before reading any row', async () => {
     const missing = write(
       'caf_membres_20250906.csv',

@@ -15,6 +15,7 @@ import {
   optText,
   text,
 } from '../fields.ts';
+import { addressDoubts } from '../geography.ts';
 import { nirTraitsDoubts, traitsKey } from '../identity.ts';
 
 const adresse = {
@@ -90,6 +91,7 @@ export const cafFoyers: ExtractSpec<CafFoyerRecord> = {
         ]
       : [],
   key: ['code_organisme', 'numero_allocataire'],
+  warn: (r) => addressDoubts(r.code_postal, r.code_commune_insee),
   table: 'caf_foyer',
   tableColumns: foyerColumns,
   toRows: (r) => [foyerColumns.map((c) => r[c])],

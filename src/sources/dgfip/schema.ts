@@ -14,6 +14,7 @@ import {
   optText,
   text,
 } from '../fields.ts';
+import { addressDoubts } from '../geography.ts';
 import { nirTraitsDoubts, traitsKey } from '../identity.ts';
 
 const year = z.string().transform((s, ctx) => {
@@ -105,7 +106,10 @@ export const dgfipFoyers: ExtractSpec<DgfipFoyerRecord> = {
   check: (r, ctx) => checkBirthNotFuture(r.date_naissance, ctx.extractedOn),
   key: ['reference_avis', 'nir'],
   table: 'dgfip_personne',
-  warn: (r) => nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
+  warn: (r) => [
+    ...nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
+    ...addressDoubts(r.code_postal, r.code_commune_insee),
+  ],
   tableColumns: [...tableColumns, 'traits_key'],
   toRows: (r) => [[...tableColumns.map((c) => r[c]), traitsKey(r.nom_naissance, r.prenoms, r.date_naissance)]],
 };
