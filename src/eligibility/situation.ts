@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { getOrInit, recordOrInit } from '../collections.ts';
 import type { Kdb } from '../db/database.ts';
 import type { Contacts, NatureRessource, Person, Provenance, RoleFoyer, Situation, StatutLogement } from '../model.ts';
@@ -112,8 +113,51 @@ async function latestSnapshot(db: Kdb, table: 'caf_foyer' | 'dgfip_personne' | '
   return (r?.d as string | null | undefined) ?? null;
 }
 
-/** Reads what the situations of `asOf` are made of (read step: SQL only). */
-export async function readSourceRows(db: Kdb, asOf: string): Promise<SourceRows> {
+/** The condition "this CAF row belongs to the range" (row comparison: the (organisme, numéro) indexes apply). */
+function inRange(range: CaseRange) {
+  return sql<boolean>`(code_organisme, numero_allocataire) >= (${range.from[0]}, ${range.from[1]}) and (code_organisme, numero_allocataire) <= (${range.to[0]}, ${range.to[1]})`;
+}
+
+/** A range of CAF cases, by (code_organisme, numero_allocataire), both ends included. */
+export interface CaseRange {
+  readonly from: readonly [string, string];
+  readonly to: readonly [string, string];
+}
+
+/**
+ * The CAF cases of the latest snapshot at `asOf`, cut into ranges of `size` cases, so that a run
+ * reads, builds and evaluates a batch at a time (memory bounded by the batch, not the file).
+ */
+export async function caseRanges(db: Kdb, asOf: string, size: number): Promise<CaseRange[]> {
+  const snapshot = await latestSnapshot(db, 'caf_foyer', asOf);
+  if (!snapshot) return [];
+  const keys = await db
+    .selectFrom('caf_foyer')
+    .select(['code_organisme', 'numero_allocataire'])
+    .where('snapshot_date', '=', snapshot)
+    .orderBy('code_organisme')
+    .orderBy('numero_allocataire')
+    .execute();
+  const out: CaseRange[] = [];
+  for (let i = 0; i < keys.length; i += size) {
+    const a = keys[i];
+    const b = keys[Math.min(i + size, keys.length) - 1];
+    if (a && b)
+      out.push({ from: [a.code_organisme, a.numero_allocataire], to: [b.code_organisme, b.numero_allocataire] });
+  }
+  return out;
+}
+
+/**
+ * Reads what the situations of `asOf` are made of (read step: SQL only). With a `range`, only
+ * the CAF cases of that range and their members' resources and tax figures; without, every
+ * household, the tax households unknown to the CAF included.
+ */
+export async function readSourceRows(
+  db: Kdb,
+  asOf: string,
+  opts: { readonly range?: CaseRange; readonly dgfipOnly?: boolean } = {},
+): Promise<SourceRows> {
   const cafSnapshot = await latestSnapshot(db, 'caf_foyer', asOf);
   const dgfipSnapshot = await latestSnapshot(db, 'dgfip_personne', asOf);
   const gipmdsSnapshot = await latestSnapshot(db, 'gipmds_ressource', asOf);
@@ -128,9 +172,11 @@ export async function readSourceRows(db: Kdb, asOf: string): Promise<SourceRows>
     .select((eb) => eb.fn.max('snapshot_date').as('d'))
     .where('snapshot_date', '<=', asOf)
     .executeTakeFirst();
-  const [foyers, membres, droits, dgfip, ressources, revenus] = await Promise.all([
-    cafSnapshot
-      ? db
+  const mode = opts.range ? 'range' : opts.dgfipOnly ? 'dgfip' : 'all';
+  const range = opts.range;
+  const foyers =
+    cafSnapshot && mode !== 'dgfip'
+      ? await db
           .selectFrom('caf_foyer')
           .select([
             'code_organisme',
@@ -152,12 +198,14 @@ export async function readSourceRows(db: Kdb, asOf: string): Promise<SourceRows>
             'telephone',
           ])
           .where('snapshot_date', '=', cafSnapshot)
+          .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
           .orderBy('code_organisme')
           .orderBy('numero_allocataire')
           .execute()
-      : [],
-    membresSnap?.d
-      ? db
+      : [];
+  const membres =
+    membresSnap?.d && mode !== 'dgfip'
+      ? await db
           .selectFrom('caf_membre')
           .select([
             'code_organisme',
@@ -175,60 +223,97 @@ export async function readSourceRows(db: Kdb, asOf: string): Promise<SourceRows>
             'grossesse',
           ])
           .where('snapshot_date', '=', membresSnap.d as string)
+          .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
           .orderBy('code_organisme')
           .orderBy('numero_allocataire')
           .orderBy('line_no')
           .execute()
-      : [],
-    droitsSnap?.d
-      ? db
+      : [];
+  const droits =
+    droitsSnap?.d && mode !== 'dgfip'
+      ? await db
           .selectFrom('caf_droit')
           .select(['code_organisme', 'numero_allocataire', 'mois', 'prestation', 'montant'])
           .where('snapshot_date', '=', droitsSnap.d as string)
+          .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
           .execute()
-      : [],
-    dgfipSnapshot
-      ? db
+      : [];
+  // Tax households: all of them, or (DGFiP-only pass) those none of whose members the CAF knows.
+  const dgfip =
+    dgfipSnapshot && mode !== 'range'
+      ? await db
+          .selectFrom('dgfip_personne as d')
+          .select([
+            'd.reference_avis',
+            'd.role',
+            'd.nir',
+            'd.nom_naissance',
+            'd.prenoms',
+            'd.date_naissance',
+            'd.situation_famille',
+            'd.code_commune_insee',
+            'd.code_postal',
+            'd.adresse_l1',
+            'd.adresse_l4',
+            'd.adresse_l6',
+          ])
+          .where('d.snapshot_date', '=', dgfipSnapshot)
+          .$if(mode === 'dgfip', (q) =>
+            q.where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('dgfip_personne as o')
+                    .innerJoin('caf_membre as m', 'm.nir', 'o.nir')
+                    .select('o.line_no')
+                    .whereRef('o.reference_avis', '=', 'd.reference_avis')
+                    .whereRef('o.snapshot_date', '=', 'd.snapshot_date')
+                    .where('m.snapshot_date', '=', (membresSnap?.d as string | undefined) ?? '0000-01-01'),
+                ),
+              ),
+            ),
+          )
+          .orderBy('d.reference_avis')
+          .orderBy('d.line_no')
+          .execute()
+      : [];
+  // The persons whose resources and tax figures a batch needs (all of them without a batch).
+  const nirs =
+    mode === 'all' ? null : [...new Set((mode === 'range' ? membres : dgfip).flatMap((m) => (m.nir ? [m.nir] : [])))];
+  const ressources =
+    nirs && nirs.length === 0
+      ? []
+      : await db
+          .selectFrom('gipmds_ressource')
+          .select(['nir', 'mois', 'nature', 'id_versement', 'montant_net_social', 'snapshot_date', 'line_no'])
+          .where('snapshot_date', '<=', asOf)
+          .where('mois', '>=', from)
+          .where('mois', '<=', to)
+          .$if(nirs !== null, (q) => q.where('nir', 'in', nirs ?? []))
+          .execute();
+  const revenus =
+    nirs && nirs.length === 0
+      ? []
+      : await db
           .selectFrom('dgfip_personne')
           .select([
-            'reference_avis',
-            'role',
             'nir',
-            'nom_naissance',
-            'prenoms',
-            'date_naissance',
-            'situation_famille',
-            'code_commune_insee',
-            'code_postal',
-            'adresse_l1',
-            'adresse_l4',
-            'adresse_l6',
+            'reference_avis',
+            'annee_revenus',
+            'snapshot_date',
+            'revenu_fiscal_reference',
+            'revenu_imposable',
           ])
-          .where('snapshot_date', '=', dgfipSnapshot)
-          .orderBy('reference_avis')
-          .orderBy('line_no')
-          .execute()
-      : [],
-    db
-      .selectFrom('gipmds_ressource')
-      .select(['nir', 'mois', 'nature', 'id_versement', 'montant_net_social', 'snapshot_date', 'line_no'])
-      .where('snapshot_date', '<=', asOf)
-      .where('mois', '>=', from)
-      .where('mois', '<=', to)
-      .execute(),
-    db
-      .selectFrom('dgfip_personne')
-      .select([
-        'nir',
-        'reference_avis',
-        'annee_revenus',
-        'snapshot_date',
-        'revenu_fiscal_reference',
-        'revenu_imposable',
-      ])
-      .where('snapshot_date', '<=', asOf)
-      .execute(),
-  ]);
+          .where('snapshot_date', '<=', asOf)
+          .$if(nirs !== null, (q) =>
+            // Every row of the notices these persons are on (dependants' rows carry no NIR).
+            q.where('reference_avis', 'in', (sub) =>
+              sub
+                .selectFrom('dgfip_personne')
+                .select('reference_avis')
+                .where('nir', 'in', nirs ?? []),
+            ),
+          )
+          .execute();
   // Deaths are matched on civil-status traits (the INSEE file has no NIR), in batches.
   const keys = [...new Set([...membres, ...dgfip].map((m) => traitsKey(m.nom_naissance, m.prenoms, m.date_naissance)))];
   const deces = new Map<string, string>();
