@@ -2,9 +2,9 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from './db/open.ts';
 import { funnelOf, planDecisions } from './eligibility/evaluate.ts';
-import type { LifeEvent } from './eligibility/events.ts';
 import { detectAndStoreEvents, lastRunOf, touchedHouseholds } from './eligibility/events-store.ts';
 import { alreadyReceives, readContactExclusions, readCurrentBeneficiaries } from './eligibility/exclusions.ts';
+import { caseRanges } from './eligibility/situation.ts';
 import { applyDecisions } from './eligibility/store.ts';
 import type { ExclusionReason, Situation } from './model.ts';
 import { applyNotificationPlan } from './notify/apply.ts';
@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly full?: boolean;
   /** Progress lines for the operator (no personal data). */
   readonly log?: (line: string) => void;
+  /** CAF cases per batch (default 5 000). */
+  readonly batchSize?: number;
 }
 
 /** What one right's evaluation did in a run. */
@@ -38,6 +40,8 @@ export interface RightSummary {
   /** Every household evaluated (first run, or --full), or only those touched by a life event. */
   full: boolean;
   households: number;
+  toInvite: number;
+  superseded: number;
   eligible: number;
   notEligible: number;
   undetermined: number;
@@ -107,49 +111,16 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
   const persons = await resolvePersons(db, o.asOf);
   if (persons.newConflicts)
     log(`identité : ${persons.newConflicts} nouveau(x) conflit(s) à vérifier (proactif persons)`);
-  const pseudo = await loadPseudonymizer(db.kysely);
-  const detection = await detectAndStoreEvents(db, o.asOf, pseudo);
-  const situations = detection.situations;
-  log(`événements de vie depuis le ${detection.since} : ${detection.events.length} (${detection.stored} nouveaux)`);
-  const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
-  const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
-  const byRight: Record<string, RightSummary> = {};
-  for (const id of o.rights ?? ['rsa']) {
-    const right = RIGHTS[id];
-    const code = id.toUpperCase();
-    const target = await targetHouseholds(db, id, o.asOf, situations, detection.events, Boolean(o.full));
-    const contact = await readContactExclusions(db.kysely, id, o.asOf);
-    const plan = planDecisions(
-      {
-        situations: target.situations,
-        alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code),
-        contactExclusion: (k) => contact.get(k),
-      },
-      right,
-      o.asOf,
-      pseudo,
-      RULES_VERSION,
-    );
-    const funnel = funnelOf(plan);
-    log(
-      `${code} ${plan.period} : ${funnel.households} foyers évalués, ${funnel.eligible} éligibles, ${funnel.toInvite} à inviter`,
-    );
-    const stored = await applyDecisions(db, plan.decisions);
-    const queued = await applyNotificationPlan(db, planNotifications(plan.decisions, byKey), stored.ids);
-    const written = await applyDossierPlan(db, planDossiers(plan.decisions, byKey), stored.ids, o.outDir);
-    await recordRun(db, id, o.asOf, target.full, funnel.households);
-    byRight[id] = {
-      full: target.full,
-      households: funnel.households,
-      eligible: funnel.eligible,
-      notEligible: funnel.notEligible,
-      undetermined: funnel.undetermined,
-      excluded: funnel.excluded,
-      decisionsRecorded: stored.recorded,
-      notificationsQueued: queued,
-      dossiersWritten: written,
-    };
-  }
+  const batch = await evaluateInBatches(db, {
+    asOf: o.asOf,
+    rights: o.rights ?? ['rsa'],
+    full: Boolean(o.full),
+    dryRun: false,
+    outDir: o.outDir,
+    log,
+    ...(o.batchSize ? { batchSize: o.batchSize } : {}),
+  });
+  const byRight = batch.byRight;
   const sum = (
     k: 'eligible' | 'notEligible' | 'undetermined' | 'decisionsRecorded' | 'notificationsQueued' | 'dossiersWritten',
   ) => Object.values(byRight).reduce((t, r) => t + r[k], 0);
@@ -169,10 +140,10 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
     imports,
     rejectedRows: imports.reduce((t, r) => t + (r.status === 'imported' ? r.rejected : 0), 0),
     refusedFiles: imports.filter((r) => r.status === 'refused').length,
-    households: situations.length,
+    households: batch.households,
     evaluated: Math.max(0, ...Object.values(byRight).map((r) => r.households)),
-    lifeEvents: detection.events.length,
-    lifeEventsNew: detection.stored,
+    lifeEvents: batch.lifeEvents,
+    lifeEventsNew: batch.lifeEventsNew,
     identityConflicts: Object.values(persons.conflicts).reduce((t, n) => t + n, 0),
     eligible: sum('eligible'),
     notEligible: sum('notEligible'),
@@ -208,7 +179,6 @@ export async function runEligibility(db: Db, o: EligibilityOptions) {
 
 export interface EligibilityResult {
   readonly right: RightDefinition['id'];
-  readonly plan: ReturnType<typeof planDecisions>;
   readonly funnel: ReturnType<typeof funnelOf>;
   readonly full: boolean;
   readonly lifeEvents: number;
@@ -221,61 +191,166 @@ export async function runEligibilities(
   db: Db,
   o: Omit<EligibilityOptions, 'right'> & { rights: readonly RightDefinition['id'][] },
 ): Promise<EligibilityResult[]> {
-  const pseudo = await loadPseudonymizer(db.kysely);
-  const detection = await detectAndStoreEvents(db, o.asOf, pseudo, Boolean(o.dryRun));
-  let all: readonly Situation[] = detection.situations;
-  if (o.departement) all = all.filter((s) => s.departement === o.departement);
-  const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
-  const out: EligibilityResult[] = [];
-  for (const right of o.rights) {
-    const target = await targetHouseholds(db, right, o.asOf, all, detection.events, Boolean(o.full));
-    const situations = o.limit !== undefined ? target.situations.slice(0, o.limit) : target.situations;
-    const code = right.toUpperCase();
-    const contact = await readContactExclusions(db.kysely, right, o.asOf);
-    const plan = planDecisions(
-      {
-        situations,
-        alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code),
-        contactExclusion: (k) => contact.get(k),
-      },
-      RIGHTS[right],
-      o.asOf,
-      pseudo,
-      RULES_VERSION,
-    );
-    const funnel = funnelOf(plan);
-    const stored = o.dryRun ? null : await applyDecisions(db, plan.decisions);
-    if (!o.dryRun) await recordRun(db, right, o.asOf, target.full, funnel.households);
-    out.push({
+  const r = await evaluateInBatches(db, {
+    asOf: o.asOf,
+    rights: o.rights,
+    full: Boolean(o.full),
+    dryRun: Boolean(o.dryRun),
+    ...(o.departement ? { departement: o.departement } : {}),
+    ...(o.limit !== undefined ? { limit: o.limit } : {}),
+  });
+  return o.rights.map((right) => {
+    const s = r.byRight[right] as RightSummary;
+    return {
       right,
-      plan,
-      funnel,
-      full: target.full,
-      lifeEvents: detection.events.length,
-      recorded: stored?.recorded ?? 0,
-      superseded: stored?.superseded ?? 0,
-    });
-  }
-  return out;
+      funnel: {
+        households: s.households,
+        eligible: s.eligible,
+        notEligible: s.notEligible,
+        undetermined: s.undetermined,
+        excluded: s.excluded,
+        toInvite: s.toInvite,
+      },
+      full: s.full,
+      lifeEvents: r.lifeEvents,
+      recorded: s.decisionsRecorded,
+      superseded: s.superseded,
+    };
+  });
 }
 
+/** Households per batch: a run holds one batch of situations at a time. */
+const BATCH_CASES = 5000;
+
+const emptyExcluded = (): Record<ExclusionReason, number> => ({
+  deja_beneficiaire: 0,
+  droit_clos_recemment: 0,
+  invite_recemment: 0,
+  opposition: 0,
+  sans_canal_de_contact: 0,
+  decede: 0,
+});
+
 /**
- * The households a run evaluates: all of them on the first run of a right or with `full`;
- * afterwards only those with a life event calling this right since its last run.
+ * Evaluates the rights batch by batch: each range of CAF cases (then the tax households unknown
+ * to the CAF) is read, built, checked for life events, decided, and — with `outDir` — notified
+ * and pre-filled, before the next one is read. Memory is bounded by a batch, not by the files.
  */
-async function targetHouseholds(
+async function evaluateInBatches(
   db: Db,
-  right: string,
-  asOf: string,
-  situations: readonly Situation[],
-  events: readonly LifeEvent[],
-  full: boolean,
-): Promise<{ full: boolean; situations: readonly Situation[] }> {
-  const last = await lastRunOf(db.kysely, right, asOf);
-  if (full || last === null) return { full: true, situations };
-  const touched = await touchedHouseholds(db.kysely, right, last, asOf);
-  for (const e of events) if (e.rights.includes(right)) touched.add(e.householdKey);
-  return { full: false, situations: situations.filter((s) => touched.has(s.householdKey)) };
+  o: {
+    readonly asOf: string;
+    readonly rights: readonly RightDefinition['id'][];
+    readonly full: boolean;
+    readonly dryRun: boolean;
+    readonly departement?: string;
+    readonly limit?: number;
+    /** Queue notifications and write dossiers there (the `run` job); absent: decisions only. */
+    readonly outDir?: string;
+    readonly log?: (line: string) => void;
+    readonly batchSize?: number;
+  },
+) {
+  const pseudo = await loadPseudonymizer(db.kysely);
+  const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
+  // Whether each right evaluates everyone is decided once, before any batch is recorded.
+  const plans = await Promise.all(
+    o.rights.map(async (id) => {
+      const last = await lastRunOf(db.kysely, id, o.asOf);
+      return {
+        id,
+        full: o.full || last === null,
+        last,
+        contact: await readContactExclusions(db.kysely, id, o.asOf),
+      };
+    }),
+  );
+  const byRight: Record<string, RightSummary> = {};
+  for (const p of plans)
+    byRight[p.id] = {
+      full: p.full,
+      households: 0,
+      eligible: 0,
+      notEligible: 0,
+      undetermined: 0,
+      excluded: emptyExcluded(),
+      toInvite: 0,
+      decisionsRecorded: 0,
+      superseded: 0,
+      notificationsQueued: 0,
+      dossiersWritten: 0,
+    };
+  const scopes = [
+    ...(await caseRanges(db.kysely, o.asOf, BATCH_CASES)).map((range) => ({ range })),
+    { dgfipOnly: true },
+  ];
+  let households = 0;
+  let lifeEvents = 0;
+  let lifeEventsNew = 0;
+  let remaining = o.limit ?? Number.POSITIVE_INFINITY;
+  for (const scope of scopes) {
+    if (remaining <= 0) break;
+    const detection = await detectAndStoreEvents(db, o.asOf, pseudo, o.dryRun, scope);
+    let situations: readonly Situation[] = detection.situations;
+    households += situations.length;
+    lifeEvents += detection.events.length;
+    lifeEventsNew += detection.stored;
+    if (o.departement) situations = situations.filter((s) => s.departement === o.departement);
+    const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
+    let used = 0;
+    for (const p of plans) {
+      let target = situations;
+      if (!p.full) {
+        const touched = await touchedHouseholds(db.kysely, p.id, p.last as string, o.asOf);
+        for (const e of detection.events) if (e.rights.includes(p.id)) touched.add(e.householdKey);
+        target = situations.filter((s) => touched.has(s.householdKey));
+      }
+      if (target.length > remaining) target = target.slice(0, remaining);
+      used = Math.max(used, target.length);
+      const code = p.id.toUpperCase();
+      const plan = planDecisions(
+        {
+          situations: target,
+          alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code),
+          contactExclusion: (k) => p.contact.get(k),
+        },
+        RIGHTS[p.id],
+        o.asOf,
+        pseudo,
+        RULES_VERSION,
+      );
+      const f = funnelOf(plan);
+      const acc = byRight[p.id] as RightSummary;
+      acc.households += f.households;
+      acc.eligible += f.eligible;
+      acc.notEligible += f.notEligible;
+      acc.undetermined += f.undetermined;
+      acc.toInvite += f.toInvite;
+      for (const k of Object.keys(acc.excluded) as ExclusionReason[]) acc.excluded[k] += f.excluded[k];
+      if (o.dryRun) continue;
+      const stored = await applyDecisions(db, plan.decisions);
+      acc.decisionsRecorded += stored.recorded;
+      acc.superseded += stored.superseded;
+      if (o.outDir) {
+        acc.notificationsQueued += await applyNotificationPlan(
+          db,
+          planNotifications(plan.decisions, byKey),
+          stored.ids,
+        );
+        acc.dossiersWritten += await applyDossierPlan(db, planDossiers(plan.decisions, byKey), stored.ids, o.outDir);
+      }
+    }
+    remaining -= used;
+  }
+  for (const p of plans) {
+    const r = byRight[p.id] as RightSummary;
+    o.log?.(
+      `${p.id.toUpperCase()} ${o.asOf.slice(0, 7)} : ${r.households} foyers évalués, ${r.eligible} éligibles, ${r.toInvite} à inviter`,
+    );
+    if (!o.dryRun) await recordRun(db, p.id, o.asOf, p.full, r.households);
+  }
+  o.log?.(`événements de vie : ${lifeEvents} (${lifeEventsNew} nouveaux)`);
+  return { byRight, households, lifeEvents, lifeEventsNew };
 }
 
 async function recordRun(db: Db, right: string, asOf: string, full: boolean, households: number) {

@@ -7,7 +7,7 @@ import { addMonths, monthOf } from '../rules/dates.ts';
 import { RIGHTS } from '../rules/registry.ts';
 import type { LifeEvent, RightEnd } from './events.ts';
 import { detectEvents } from './events.ts';
-import { buildSituations, readSourceRows } from './situation.ts';
+import { buildSituations, type CaseRange, readSourceRows } from './situation.ts';
 
 /**
  * Rights that end on a known date, from the latest payers' lists: the end date when given,
@@ -92,15 +92,24 @@ async function previousDates(db: Kdb, asOf: string) {
  * Detects the life events since the last run (or the previous snapshot) and stores each once.
  * Returns the events found and how many were new.
  */
-export async function detectAndStoreEvents(db: Db, asOf: string, pseudo: Pseudonymizer, dryRun = false) {
+export async function detectAndStoreEvents(
+  db: Db,
+  asOf: string,
+  pseudo: Pseudonymizer,
+  dryRun = false,
+  scope: { readonly range?: CaseRange; readonly dgfipOnly?: boolean } = {},
+) {
   const { lastRun, previousSnapshot } = await previousDates(db.kysely, asOf);
   const since = lastRun ?? previousSnapshot ?? `${addMonths(monthOf(asOf), -1)}-01`;
-  const current = buildSituations(await readSourceRows(db.kysely, asOf), pseudo);
-  const previous = previousSnapshot ? buildSituations(await readSourceRows(db.kysely, previousSnapshot), pseudo) : [];
+  const current = buildSituations(await readSourceRows(db.kysely, asOf, scope), pseudo);
+  const previous = previousSnapshot
+    ? buildSituations(await readSourceRows(db.kysely, previousSnapshot, scope), pseudo)
+    : [];
+  const keys = new Set(current.map((s) => s.householdKey));
   const events = detectEvents(
     current,
     new Map(previous.map((s) => [s.householdKey, s])),
-    await readRightEnds(db.kysely, asOf),
+    (await readRightEnds(db.kysely, asOf)).filter((e) => keys.has(e.householdKey)),
     Object.values(RIGHTS),
     { since, asOf },
   );
