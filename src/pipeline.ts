@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from './db/open.ts';
 import { funnelOf, planDecisions } from './eligibility/evaluate.ts';
-import { detectAndStoreEvents, lastRunOf, touchedHouseholds } from './eligibility/events-store.ts';
+import { detectAndStoreEvents, lastRunOf, readRightEnds, touchedHouseholds } from './eligibility/events-store.ts';
 import { alreadyReceives, readContactExclusions, readCurrentBeneficiaries } from './eligibility/exclusions.ts';
 import { caseRanges } from './eligibility/situation.ts';
 import { applyDecisions } from './eligibility/store.ts';
@@ -253,6 +253,7 @@ async function evaluateInBatches(
 ) {
   const pseudo = await loadPseudonymizer(db.kysely);
   const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
+  const rightEnds = await readRightEnds(db.kysely, o.asOf);
   // Whether each right evaluates everyone is decided once, before any batch is recorded.
   const plans = await Promise.all(
     o.rights.map(async (id) => {
@@ -290,7 +291,7 @@ async function evaluateInBatches(
   let remaining = o.limit ?? Number.POSITIVE_INFINITY;
   for (const scope of scopes) {
     if (remaining <= 0) break;
-    const detection = await detectAndStoreEvents(db, o.asOf, pseudo, o.dryRun, scope);
+    const detection = await detectAndStoreEvents(db, o.asOf, pseudo, o.dryRun, scope, rightEnds);
     let situations: readonly Situation[] = detection.situations;
     households += situations.length;
     lifeEvents += detection.events.length;

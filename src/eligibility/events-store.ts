@@ -98,6 +98,8 @@ export async function detectAndStoreEvents(
   pseudo: Pseudonymizer,
   dryRun = false,
   scope: { readonly range?: CaseRange; readonly dgfipOnly?: boolean } = {},
+  /** Rights ending soon, when the caller read them once for all batches. */
+  rightEnds?: readonly RightEnd[],
 ) {
   const { lastRun, previousSnapshot } = await previousDates(db.kysely, asOf);
   const since = lastRun ?? previousSnapshot ?? `${addMonths(monthOf(asOf), -1)}-01`;
@@ -109,7 +111,7 @@ export async function detectAndStoreEvents(
   const events = detectEvents(
     current,
     new Map(previous.map((s) => [s.householdKey, s])),
-    (await readRightEnds(db.kysely, asOf)).filter((e) => keys.has(e.householdKey)),
+    (rightEnds ?? (await readRightEnds(db.kysely, asOf))).filter((e) => keys.has(e.householdKey)),
     Object.values(RIGHTS),
     { since, asOf },
   );
