@@ -1,5 +1,4 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename } from 'node:path';
 import type { Db } from './db/open.ts';
 import { funnelOf, planDecisions } from './eligibility/evaluate.ts';
 import { detectAndStoreEvents, lastRunOf, readRightEnds, touchedHouseholds } from './eligibility/events-store.ts';
@@ -16,7 +15,7 @@ import { RIGHTS } from './rules/registry.ts';
 import type { RightDefinition } from './rules/right.ts';
 import { RULES_VERSION } from './rules/version.ts';
 import { parseExtractFileName } from './sources/file-name.ts';
-import { type InboxOutcome, importFiles } from './sources/inbox.ts';
+import { type InboxOutcome, importFiles, inboxFiles } from './sources/inbox.ts';
 import { resolvePersons } from './sources/persons.ts';
 
 export interface RunOptions {
@@ -78,13 +77,7 @@ export interface RunSummary {
 
 /** The extract files of a folder, in the order to import them: by extraction date, then name. */
 export async function extractFilesIn(dir: string): Promise<string[]> {
-  const names = (await readdir(dir)).filter((n) => !('error' in parseExtractFileName(n)));
-  const dated = names.map((n) => {
-    const p = parseExtractFileName(n);
-    return { n, d: 'error' in p ? '' : p.extractedOn };
-  });
-  dated.sort((a, b) => a.d.localeCompare(b.d) || a.n.localeCompare(b.n));
-  return dated.map((x) => join(dir, x.n));
+  return (await inboxFiles(dir)).filter((f) => !('error' in parseExtractFileName(basename(f))));
 }
 
 /**
