@@ -9,6 +9,7 @@ import { c2s } from './c2s.ts';
 import { common } from './common.ts';
 import { ppa } from './ppa.ts';
 import { rsa } from './rsa.ts';
+import { salaire } from './salaire.ts';
 
 export { ars } from './ars.ts';
 export { aspa } from './aspa.ts';
@@ -16,7 +17,8 @@ export { c2s, type PlafondsC2S } from './c2s.ts';
 export { common } from './common.ts';
 export { ppa } from './ppa.ts';
 export { rsa } from './rsa.ts';
+export { salaire } from './salaire.ts';
 export { type Dated, entryAt, type Series, series, valueAt } from './series.ts';
 
 /** Tous les paramètres, groupés par droit. */
-export const parameters = { rsa, ppa, c2s, aspa, ars, common } as const;
+export const parameters = { rsa, ppa, c2s, aspa, ars, common, salaire } as const;
