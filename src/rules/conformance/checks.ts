@@ -1,5 +1,9 @@
-import type { Person, Situation } from '../../model.ts';
+import { UnknownParameterError } from '../../errors.ts';
+import type { Person, RightResult, Situation } from '../../model.ts';
 import { addMonths, ageAt, endOfMonth, latestBirth } from '../dates.ts';
+import { ppa as ppaParameters } from '../parameters/ppa.ts';
+import { type Series, valueAt } from '../parameters/series.ts';
+import { computePpa } from '../rights/ppa.ts';
 import { type MappedHousehold, type RightId, TENANT_LIKE } from './mapper.ts';
 
 /**
@@ -49,11 +53,16 @@ function benefitWindow(right: RightId, month: string, rule: Situation['moisDeRef
   return [];
 }
 
+/** Outputs that are resources counted, not amounts: the housing aid does not enter them. */
+const RESOURCES_ONLY = new Set(['rsa_base_ressources']);
+
 /**
  * A benefit OpenFisca computes by itself when the test does not give it, and that the right
  * counts: family benefits (from the children), housing aid (from the rent), AAH, ASPA.
  */
-export function computedBenefit(h: MappedHousehold, right: RightId, month: string): string | null {
+export function computedBenefit(h: MappedHousehold, right: RightId, month: string, variable = ''): string | null {
+  // The resources counted never include the housing aid (only the forfait logement does, R262-9/10).
+  const housingAidMatters = !RESOURCES_ONLY.has(variable);
   const s = h.situationAt(month);
   const window = benefitWindow(right, month, s.moisDeReference);
   if (window.length === 0) return null;
@@ -78,7 +87,12 @@ export function computedBenefit(h: MappedHousehold, right: RightId, month: strin
       return `${COMPUTED_PREFIX}cf`;
     if (kids.some((p) => ageIn(p, m) < 3) && !h.givenAt('PAJE_BASE', m)) return `${COMPUTED_PREFIX}paje_base`;
     if (!s.couple && under20 >= 1 && !h.givenAt('ASF', m)) return `${COMPUTED_PREFIX}asf`;
-    if (h.loyerAt(m) > 0 && TENANT_LIKE.has(h.statutAt(m)) && !AL_CODES.some((c) => h.givenAt(c, m)))
+    if (
+      housingAidMatters &&
+      h.loyerAt(m) > 0 &&
+      TENANT_LIKE.has(h.statutAt(m)) &&
+      !AL_CODES.some((c) => h.givenAt(c, m))
+    )
       return `${COMPUTED_PREFIX}aide_logement`;
     if (adults.some((p) => ageIn(p, m) >= 65) && !h.givenAt('ASPA', m)) return `${COMPUTED_PREFIX}aspa`;
   }
@@ -113,6 +127,61 @@ function resourcesTotal(s: Situation, ms: readonly string[]): number {
 
 const C2S_BRACKETS = [30, 50, 60, 70];
 const bracket = (age: number) => C2S_BRACKETS.filter((a) => age >= a).length;
+
+/**
+ * The PPA parameters our rule reads in the month the prime is due (ppa.ts) and OpenFisca in each reference
+ * month (`ppa_fictive`); the SMIC is read in each reference month by both.
+ */
+const PPA_CLAIM_MONTH_PARAMETERS: readonly Series<number>[] = [
+  ppaParameters.montantDeBase,
+  ppaParameters.tauxDeuxiemePersonne,
+  ppaParameters.tauxPersonneSupplementaire,
+  ppaParameters.tauxTroisiemePersonneACharge,
+  ppaParameters.tauxMajorationIsolement,
+  ppaParameters.tauxMajorationIsolementParEnfant,
+  ppaParameters.tauxRevenusActivite,
+  ppaParameters.seuilBonification,
+  ppaParameters.seuilBonificationMaximale,
+  ppaParameters.tauxBonificationMaximale,
+  ppaParameters.tauxForfaitLogement1Personne,
+  ppaParameters.tauxForfaitLogement2Personnes,
+  ppaParameters.tauxForfaitLogement3PersonnesOuPlus,
+  ppaParameters.seuilAahActivite,
+];
+
+/** Whether a parameter has another value in one of the months (a month without value is not compared). */
+function changesWithin(s: Series<number>, month: string, others: readonly string[]): boolean {
+  const at = (m: string): number | null => {
+    try {
+      return valueAt(s, `${m}-01`);
+    } catch (e) {
+      if (e instanceof UnknownParameterError) return null;
+      throw e;
+    }
+  };
+  const now = at(month);
+  return (
+    now !== null &&
+    others.some((m) => {
+      const v = at(m);
+      return v !== null && v !== now;
+    })
+  );
+}
+
+export const DIVERGENCE_PPA_PARAMETERS = `${DIVERGENCE_PREFIX}RULES §7.3 n° 2-3 (OpenFisca lit les montants et taux de la PPA dans chaque mois de référence, le droit dans le mois dû : revalorisation dans le trimestre)`;
+
+/**
+ * The result under OpenFisca's reading of the parameters, when it may differ from ours: the PPA when one of its
+ * amounts or rates changes between a reference month and the month due. The runner compares both results and
+ * skips the case as a divergence when they differ beyond the case's margin.
+ */
+export function openFiscaReading(right: RightId, s: Situation, month: string): RightResult | null {
+  if (right !== 'ppa') return null;
+  const ref = ourReferenceMonths(month, s.moisDeReference);
+  if (!PPA_CLAIM_MONTH_PARAMETERS.some((p) => changesWithin(p, month, ref))) return null;
+  return computePpa(s, `${month}-01`, 'mois_de_reference');
+}
 
 /** A documented divergence (RULES §7.3) that the inputs make matter for this right and month. */
 export function divergence(h: MappedHousehold, right: RightId, variable: string, month: string): string | null {

@@ -1,7 +1,12 @@
+import { UnknownParameterError } from '../../errors.ts';
 import type { Nationalite, NatureRessource, Person, Situation, StatutLogement } from '../../model.ts';
 import { addMonths, ageAt } from '../dates.ts';
+import { common } from '../parameters/common.ts';
+import { valueAt } from '../parameters/series.ts';
 import type { RightDefinition } from '../right.ts';
+import { salaireNetDepuisBrut } from '../salaire-net.ts';
 import type { GroupInput, NormalizedInput, PersonInput, Vars } from './inputs.ts';
+import type { Period } from './period.ts';
 import {
   coveredMonths,
   eternalValue,
@@ -29,6 +34,19 @@ export const NOTE_REFERENCE_MONTHS =
   'mois de référence M-3..M-1 imposés (departement_experimentation_rsa absent ou faux après 2024-10 : RULES §7.3 n° 1)';
 export const NOTE_NON_RENSEIGNE =
   'statut_occupation_logement non_renseigne → LOCATAIRE (OpenFisca : pas de forfait logement sans aide au logement, comme un locataire)';
+
+export const NOTE_ASSERTED_AL =
+  "aide au logement reprise des sorties attendues du test (calculée par OpenFisca, prise comme l'aide reçue)";
+
+/** Benefits asserted among a test's outputs that may stand for the benefit received, by CAF code. */
+export const ASSERTED_INPUTS: ReadonlyMap<string, string> = new Map([['aide_logement', 'AL']]);
+
+/** An expected output value for the family (variable, period, value). */
+export interface AssertedValue {
+  readonly variable: string;
+  readonly period: Period;
+  readonly value: unknown;
+}
 
 /** A family of a test, mapped onto our model, month by month. */
 export interface MappedHousehold {
@@ -154,6 +172,8 @@ interface PersonState {
   readonly ressources: Resources;
   readonly brutes: Resources;
   readonly values: Map<string, Map<string, unknown>>;
+  /** Gross wages (salaire_de_base) by month, for the months the test gives no net wage. */
+  readonly salaireBrut: Map<string, number>;
 }
 
 class Collector {
@@ -217,11 +237,57 @@ function amountsOf(s: Series, name: string, c: Collector): Map<string, number> |
   }
 }
 
+const DERIVED_WAGE = 'entrée non modélisée : salaire_de_base sans salaire_net';
+
+/**
+ * The net wage of the months where the test gives only salaire_de_base, as OpenFisca derives it: our
+ * gross-to-net model of a private-sector employee who is not an executive (OpenFisca's default category),
+ * full-time or part-time with the hours given. Other cases stay "not modelled" for the rights reading wages.
+ */
+function deriveNetWages(st: PersonState, c: Collector) {
+  const rights: RightId[] = ['rsa', 'ppa', 'c2s'];
+  for (const [month, brut] of [...st.salaireBrut].sort(([a], [b]) => a.localeCompare(b))) {
+    const categorie = st.values.get('categorie_salarie')?.get(month) ?? 'prive_non_cadre';
+    if (categorie !== 'prive_non_cadre') {
+      c.issue(`${DERIVED_WAGE} (catégorie ${show(categorie)})`, rights);
+      continue;
+    }
+    if (toBoolean(st.values.get('salarie_regime_alsace_moselle')?.get(month) ?? false) === true) {
+      c.issue(`${DERIVED_WAGE} (régime local d'Alsace-Moselle)`, rights);
+      continue;
+    }
+    const contrat = st.values.get('contrat_de_travail')?.get(month) ?? 'temps_plein';
+    let quotite = 1;
+    if (contrat === 'temps_partiel') {
+      const heures = toNumber(st.values.get('heures_remunerees_volume')?.get(month) ?? null);
+      if (heures === null || heures <= 0) {
+        c.issue(`${DERIVED_WAGE} (temps partiel sans heures rémunérées)`, rights);
+        continue;
+      }
+      quotite = heures / valueAt(common.nombreHeuresTravailMensuel, `${month}-01`);
+    } else if (contrat !== 'temps_plein') {
+      c.issue(`${DERIVED_WAGE} (contrat ${show(contrat)})`, rights);
+      continue;
+    }
+    try {
+      addResource(st.ressources, month, 'SALAIRE', salaireNetDepuisBrut({ brut, date: month, quotite }).net);
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+      c.issue(`${DERIVED_WAGE} (${e.message})`, rights);
+    }
+  }
+}
+
 /**
  * Maps the family `famille` of a normalized input onto our Situation. Every input variable
  * is either used, or known to be irrelevant, or reported as an issue.
  */
-export function mapHousehold(world: NormalizedInput, famille: GroupInput, key: string): MappedHousehold {
+export function mapHousehold(
+  world: NormalizedInput,
+  famille: GroupInput,
+  key: string,
+  asserted: readonly AssertedValue[] = [],
+): MappedHousehold {
   const c = new Collector();
   const parents = famille.roles.parents ?? [];
   const enfants = famille.roles.enfants ?? [];
@@ -296,6 +362,10 @@ export function mapHousehold(world: NormalizedInput, famille: GroupInput, key: s
         // OpenFisca reads the net amount given; where it is not given, it derives it from this one.
         const net = person.input.vars[use.net];
         const netMonths = net ? coveredMonths(net) : new Set<string>();
+        if (use.derive === 'salaire_prive') {
+          for (const [m, v] of a) if (v !== 0 && !netMonths.has(m)) person.salaireBrut.set(m, v);
+          return false;
+        }
         if ([...a.entries()].some(([m, v]) => v !== 0 && !netMonths.has(m)))
           c.issue(`entrée non modélisée : ${name} sans ${use.net} (montant net calculé par OpenFisca)`, use.rights);
         return false;
@@ -317,6 +387,7 @@ export function mapHousehold(world: NormalizedInput, famille: GroupInput, key: s
       ressources: new Map(),
       brutes: new Map(),
       values: new Map(),
+      salaireBrut: new Map(),
     };
     st.birth = birthOf(input, c);
     for (const [name, s] of Object.entries(input.vars)) {
@@ -337,6 +408,7 @@ export function mapHousehold(world: NormalizedInput, famille: GroupInput, key: s
       const v = valuesOf(input.vars, name, c);
       if (v) st.values.set(name, v);
     }
+    deriveNetWages(st, c);
     states.push(st);
   });
 
@@ -396,6 +468,24 @@ export function mapHousehold(world: NormalizedInput, famille: GroupInput, key: s
       }
       c.issue(`entrée non modélisée : ${name}`);
     }
+
+  // A benefit OpenFisca computes and the test asserts for the family: its value, for the months the inputs
+  // do not give it, stands for the benefit received (our rights take it as an input, never compute it).
+  const notes = new Set<string>();
+  for (const code of new Set(asserted.map((e) => ASSERTED_INPUTS.get(e.variable)))) {
+    if (code === undefined) continue;
+    const have = given.get(code) ?? new Set<string>();
+    const amounts = new Map<string, number>();
+    for (const e of asserted) {
+      if (ASSERTED_INPUTS.get(e.variable) !== code || e.period.unit !== 'month' || e.period.size !== 1) continue;
+      const v = toNumber(e.value);
+      if (v !== null && !have.has(e.period.start)) amounts.set(e.period.start, v);
+    }
+    if (amounts.size > 0) {
+      addPrestation(code, amounts);
+      notes.add(NOTE_ASSERTED_AL);
+    }
+  }
 
   // AF: OpenFisca counts min(af_base, af) in the RSA/PPA resources; af_base alone stands for the AF counted.
   if (afBase) {
@@ -461,7 +551,6 @@ export function mapHousehold(world: NormalizedInput, famille: GroupInput, key: s
     if (!redundant) c.issue("entrée non modélisée : ppa_eligibilite (résultat intermédiaire d'OpenFisca imposé)");
   }
 
-  const notes = new Set<string>();
   const cache = new Map<string, Situation>();
   const statutAt = (month: string) =>
     statutName(menageValues.get('statut_occupation_logement')?.get(month)) ?? 'non_renseigne';

@@ -6,7 +6,7 @@ import type { RightResult, Situation } from '../../model.ts';
 import type { RightDefinition } from '../right.ts';
 import { normalizeInputs } from './inputs.ts';
 import { loadCorpus, type OpenFiscaTest, parseTests } from './loader.ts';
-import { mapHousehold, NOTE_NON_RENSEIGNE, NOTE_REFERENCE_MONTHS, type RightId } from './mapper.ts';
+import { mapHousehold, NOTE_ASSERTED_AL, NOTE_NON_RENSEIGNE, NOTE_REFERENCE_MONTHS, type RightId } from './mapper.ts';
 import { regressions, summarize } from './report.ts';
 import { type CheckResult, type RightsProvider, runTests, withinMargin } from './runner.ts';
 
@@ -184,10 +184,50 @@ describe('comparisons', () => {
   });
 
   it('skips a gross amount given without its net amount', async () => {
-    const checks = await run('period: 2024-01\ninput: {age: 40, salaire_de_base: 1500}\noutput: {rsa: 100}\n');
+    const checks = await run('period: 2024-01\ninput: {age: 40, retraite_brute: 1500}\noutput: {rsa: 100}\n');
     expect(checks[0]?.reason).toBe(
-      'entrée non modélisée : salaire_de_base sans salaire_net (montant net calculé par OpenFisca)',
+      'entrée non modélisée : retraite_brute sans retraite_nette (montant net calculé par OpenFisca)',
     );
+  });
+
+  it('derives the net wage of a private employee from salaire_de_base (1 766,92 € gross in 2024 → 1 398,68 €)', async () => {
+    const checks = await run(
+      'period: 2024-01\ninput: {age: 40, salaire_de_base: 1766.92, contrat_de_travail: temps_plein}\noutput: {rsa: 1498.68}\n',
+    );
+    expect(checks[0]).toMatchObject({ status: 'passed', got: 1498.68 });
+  });
+
+  it('keeps a gross wage it cannot turn into a net one as not modelled', async () => {
+    const cadre = await run(
+      'period: 2024-01\ninput: {age: 40, salaire_de_base: 5000, categorie_salarie: prive_cadre}\noutput: {rsa: 100}\n',
+    );
+    expect(cadre[0]?.reason).toBe('entrée non modélisée : salaire_de_base sans salaire_net (catégorie prive_cadre)');
+    const partiel = await run(
+      'period: 2024-01\ninput: {age: 40, salaire_de_base: 900, contrat_de_travail: temps_partiel}\noutput: {rsa: 100}\n',
+    );
+    expect(partiel[0]?.reason).toBe(
+      'entrée non modélisée : salaire_de_base sans salaire_net (temps partiel sans heures rémunérées)',
+    );
+  });
+
+  it('takes the housing aid asserted among the outputs as the aid received, for the months not given', async () => {
+    const seen: Situation[] = [];
+    const checks = await run(
+      `
+period: 2024-01
+input:
+  familles: {f: {parents: [p], aide_logement: {2023-11: 20, 2023-12: 20, 2024-01: 20}}}
+  menages: {m: {personne_de_reference: [p], loyer: 500, statut_occupation_logement: locataire_vide}}
+  individus: {p: {age: 40}}
+output:
+  familles: {f: {aide_logement: {2024-01: 99, 2024-02: 20}, rsa: {2024-02: 100}}}
+`,
+      fakeRight('rsa', seen),
+    );
+    expect(checks[0]).toMatchObject({ status: 'passed' });
+    expect(checks[0]?.notes).toContain(NOTE_ASSERTED_AL);
+    expect(seen[0]?.prestations?.['2024-01']?.AL).toBe(20);
+    expect(seen[0]?.prestations?.['2024-02']?.AL).toBe(20);
   });
 
   it('sums the 12 months for a monthly benefit asked for a year', async () => {

@@ -3,10 +3,10 @@ import { ProactifError } from '../../errors.ts';
 import type { RightResult } from '../../model.ts';
 import { addMonths } from '../dates.ts';
 import type { RightDefinition } from '../right.ts';
-import { computedBenefit, divergence } from './checks.ts';
+import { computedBenefit, DIVERGENCE_PPA_PARAMETERS, divergence, openFiscaReading } from './checks.ts';
 import { expectationsFor, InputError, type NormalizedInput, normalizeInputs } from './inputs.ts';
 import type { OpenFiscaTest } from './loader.ts';
-import { type MappedHousehold, mapHousehold, type RightId } from './mapper.ts';
+import { ASSERTED_INPUTS, type MappedHousehold, mapHousehold, type RightId } from './mapper.ts';
 import { OUTPUTS, type OutputSpec } from './outputs.ts';
 import { formatPeriod, isCalendarYear, isSingleMonth, type Period, yearOf } from './period.ts';
 import { show, toBoolean, toNumber } from './values.ts';
@@ -107,7 +107,9 @@ function households(test: OpenFiscaTest): { list: Household[]; error: string | n
     for (const f of w.familles) {
       const label = total === 1 ? '' : worlds.length > 1 ? String(wi) : f.id;
       const key = `conformance:${test.file}#${test.index}${label ? `:${label}` : ''}`;
-      list.push({ label, mapped: mapHousehold(w, f, key), famille: f.id });
+      const { expectations } = expectationsFor(test, f.id, list.length, total);
+      const asserted = expectations.filter((e) => ASSERTED_INPUTS.has(e.variable));
+      list.push({ label, mapped: mapHousehold(w, f, key, asserted), famille: f.id });
     }
   });
   return { list, error: null };
@@ -234,8 +236,10 @@ function evaluateCheck(
   const notes = () => [...mapped.notes].sort();
   let total = 0;
   let flag: boolean | null = null;
+  // Our amount under OpenFisca's reading of the parameters, where that reading may differ (null otherwise).
+  let theirs: number | null = null;
   for (const m of months) {
-    const reason = computedBenefit(mapped, spec.right, m) ?? divergence(mapped, spec.right, variable, m);
+    const reason = computedBenefit(mapped, spec.right, m, variable) ?? divergence(mapped, spec.right, variable, m);
     if (reason) return { ...base, status: 'skipped', reason, notes: notes() };
     let result: RightResult;
     try {
@@ -249,7 +253,20 @@ function evaluateCheck(
     if (typeof v === 'string') return { ...base, status: 'skipped', reason: v, notes: notes() };
     if (typeof v === 'boolean') flag = v;
     else total += v;
+    const alt = openFiscaReading(spec.right, mapped.situationAt(m), m);
+    const w = alt ? spec.read(alt) : v;
+    if (typeof w === 'number' && typeof v === 'number') theirs = (theirs ?? 0) + w;
   }
+  if (
+    theirs !== null &&
+    !withinMargin(
+      Math.round(theirs * 1e6) / 1e6,
+      Math.round(total * 1e6) / 1e6,
+      test.absoluteErrorMargin,
+      test.relativeErrorMargin,
+    )
+  )
+    return { ...base, status: 'skipped', reason: DIVERGENCE_PPA_PARAMETERS, notes: notes() };
   if (spec.type === 'boolean') {
     const got = flag === true;
     return { ...base, status: got === expected ? 'passed' : 'failed', expected, got, notes: notes() };

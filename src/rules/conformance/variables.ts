@@ -22,6 +22,8 @@ export type VariableUse =
       readonly net: string;
       readonly brute?: NatureRessource;
       readonly rights?: readonly ('rsa' | 'ppa' | 'c2s' | 'aspa' | 'ars')[];
+      /** The net is derived by our model where the test does not give it (gross wage of a private employee). */
+      readonly derive?: 'salaire_prive';
     }
   /** Read by the mapper itself (identity, flags, housing, reference months…). */
   | { readonly to: 'special' }
@@ -41,16 +43,17 @@ const brut = (
   net: string,
   brute?: NatureRessource,
   rights?: readonly ('rsa' | 'ppa' | 'c2s' | 'aspa' | 'ars')[],
+  derive?: 'salaire_prive',
 ): VariableSpec => ({
   entity: 'individu',
-  use: { to: 'brut', net, ...(brute ? { brute } : {}), ...(rights ? { rights } : {}) },
+  use: { to: 'brut', net, ...(brute ? { brute } : {}), ...(rights ? { rights } : {}), ...(derive ? { derive } : {}) },
 });
 const special = (entity: EntityKind): VariableSpec => ({ entity, use: { to: 'special' } });
 const ignore = (entity: EntityKind, why: string): VariableSpec => ({ entity, use: { to: 'ignore', why } });
 const forced = (entity: EntityKind): VariableSpec => ({ entity, use: { to: 'forced' } });
 
 const SALARY_SETTINGS =
-  "décrit l'emploi pour passer du brut au net et calculer les cotisations : sans effet quand le salaire est donné net (un salaire brut seul est, lui, non modélisé)";
+  "décrit l'emploi pour les cotisations patronales ou des cas particuliers : sans effet sur le salaire net d'un salarié du privé non cadre (seul cas dérivé du brut)";
 const HOUSING_AID_SETTINGS =
   "ne sert qu'au calcul de l'aide au logement par OpenFisca : l'aide doit être donnée en entrée, sinon le cas est exclu (prestation calculée par OpenFisca)";
 
@@ -76,7 +79,7 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
 
   // Gross and taxable forms (see 'brut').
   retraite_brute: brut('retraite_nette', 'PENSION_RETRAITE', ['rsa', 'ppa', 'c2s']),
-  salaire_de_base: brut('salaire_net', 'SALAIRE', ['rsa', 'ppa', 'c2s']),
+  salaire_de_base: brut('salaire_net', 'SALAIRE', ['rsa', 'ppa', 'c2s'], 'salaire_prive'),
   traitement_indiciaire_brut: brut('salaire_net'),
   salaire_imposable: brut('salaire_net'),
   chomage_brut: brut('chomage_net'),
@@ -117,6 +120,10 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   inapte_travail: special('individu'),
   rsa_jeune_condition_heures_travail_remplie: special('individu'),
   salarie_regime_alsace_moselle: special('individu'),
+  // Read to derive a net wage from salaire_de_base (private employee, part-time ceiling).
+  categorie_salarie: special('individu'),
+  contrat_de_travail: special('individu'),
+  heures_remunerees_volume: special('individu'),
   scolarite: special('individu'),
   rempli_obligation_scolaire: special('individu'),
   enfant_a_charge: special('individu'),
@@ -124,13 +131,10 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
     'individu',
     'le couple se lit dans la composition de la famille (deux parents), comme le fait OpenFisca pour en_couple ; le statut marital ne joue que sur l’impôt',
   ),
-  categorie_salarie: ignore('individu', SALARY_SETTINGS),
-  contrat_de_travail: ignore('individu', SALARY_SETTINGS),
   contrat_de_travail_type: ignore('individu', SALARY_SETTINGS),
   contrat_duree_determinee_type: ignore('individu', SALARY_SETTINGS),
   effectif_entreprise: ignore('individu', SALARY_SETTINGS),
   depcom_entreprise: ignore('individu', SALARY_SETTINGS),
-  heures_remunerees_volume: ignore('individu', SALARY_SETTINGS),
   quotite_de_travail: ignore('individu', SALARY_SETTINGS),
   secteur_activite_employeur: ignore('individu', SALARY_SETTINGS),
   taches_salarie_type: ignore('individu', SALARY_SETTINGS),

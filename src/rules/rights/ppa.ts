@@ -202,8 +202,14 @@ interface MonthFigures {
   montant: number;
 }
 
+/**
+ * Which month the amounts and rates are read in: the month the prime is due (the law, see the top of this file), or
+ * each reference month as OpenFisca does — only to measure that divergence (conformance runner, RULES.md §7.3 2–3).
+ */
+export type LecturePpa = 'mois_du' | 'mois_de_reference';
+
 /** Everything computed for one household: the pure core of the prime d'activité. */
-export function computePpa(s: Situation, asOf: string): RightResult {
+export function computePpa(s: Situation, asOf: string, lecture: LecturePpa = 'mois_du'): RightResult {
   const claimMonth = monthOf(asOf);
   const period = claimMonth;
   const months = ppaReferenceMonths(claimMonth, s.moisDeReference);
@@ -293,6 +299,10 @@ export function computePpa(s: Situation, asOf: string): RightResult {
   const pente = valueAt(P.tauxRevenusActivite, claimMonth);
   const bonusMax = bonificationMaximale(base, claimMonth);
   const figures: MonthFigures[] = months.map((m) => {
+    const pm = lecture === 'mois_du' ? claimMonth : m;
+    const baseM = lecture === 'mois_du' ? base : valueAt(P.montantDeBase, pm);
+    const penteM = lecture === 'mois_du' ? pente : valueAt(P.tauxRevenusActivite, pm);
+    const bonusMaxM = lecture === 'mois_du' ? bonusMax : bonificationMaximale(baseM, pm);
     const end = endOfMonth(m);
     const smic = valueAt(common.smicBrutHoraire, m);
     const deps = dependantsAt(end);
@@ -312,11 +322,9 @@ export function computePpa(s: Situation, asOf: string): RightResult {
       const members = [...eligibleAdults, ...counted];
       const n = members.length;
       const mf =
-        base *
-        (majore
-          ? tauxMajorePpa(counted.length, claimMonth)
-          : tauxFoyerPpa(eligibleAdults.length >= 2, counted.length, claimMonth));
-      const fl = forfaitLogementRetenu(forfaitLogementPpa(n, base, claimMonth), al, logement);
+        baseM *
+        (majore ? tauxMajorePpa(counted.length, pm) : tauxFoyerPpa(eligibleAdults.length >= 2, counted.length, pm));
+      const fl = forfaitLogementRetenu(forfaitLogementPpa(n, baseM, pm), al, logement);
       const activity = members.map((p) => revenusActivitePersonne(p, m));
       // The AAH is paid to the household: it is the adult's with the lowest activity income (the cautious choice).
       // It counts as that worker's activity income from 29 × SMIC_h of activity income on (L842-8, D843-4 CSS).
@@ -324,15 +332,14 @@ export function computePpa(s: Situation, asOf: string): RightResult {
       if (aah > 0) {
         let holder = 0;
         for (let i = 1; i < eligibleAdults.length; i++) if ((activity[i] ?? 0) < (activity[holder] ?? 0)) holder = i;
-        if ((activity[holder] ?? 0) >= seuilAahActivite(smic, claimMonth))
-          activity[holder] = (activity[holder] ?? 0) + aah;
+        if ((activity[holder] ?? 0) >= seuilAahActivite(smic, pm)) activity[holder] = (activity[holder] ?? 0) + aah;
         else or += aah;
       }
       const rp = activity.reduce((t, r) => t + r, 0);
-      const bonus = activity.reduce((t, r) => t + bonification(r, smic, bonusMax, claimMonth), 0);
+      const bonus = activity.reduce((t, r) => t + bonification(r, smic, bonusMaxM, pm), 0);
       const x = {
         montantForfaitaire: mf,
-        pente,
+        pente: penteM,
         revenusActivite: rp,
         bonification: bonus,
         autresRessources: or,
