@@ -3,6 +3,7 @@ import type { Person, RightResult, Situation } from '../../model.ts';
 import { addMonths, ageAt, endOfMonth, latestBirth } from '../dates.ts';
 import { ppa as ppaParameters } from '../parameters/ppa.ts';
 import { type Series, valueAt } from '../parameters/series.ts';
+import { moisDeReference as c2sReferenceMonths } from '../rights/c2s.ts';
 import { computePpa } from '../rights/ppa.ts';
 import { type MappedHousehold, type RightId, TENANT_LIKE } from './mapper.ts';
 
@@ -104,9 +105,9 @@ function residenceOk(p: Person, month: string): boolean {
   return p.titreSejourDepuis !== null && ageAt(p.titreSejourDepuis, `${month}-01`) >= 5;
 }
 
-function familyBenefits(s: Situation, m: string): string {
+function familyBenefits(s: Situation, m: string, withAl: boolean): string {
   const row = s.prestations?.[m] ?? {};
-  const al = AL_CODES.reduce((t, c) => t + (row[c] ?? 0), 0);
+  const al = withAl ? AL_CODES.reduce((t, c) => t + (row[c] ?? 0), 0) : 0;
   return JSON.stringify([al, row.AF ?? 0, row.CF ?? 0, row.PAJE_BASE ?? 0, row.ASF ?? 0]);
 }
 
@@ -196,8 +197,9 @@ export function divergence(h: MappedHousehold, right: RightId, variable: string,
       s.persons.some((p) => p.role === 'enfant' && bornBy(p, month) && ageIn(p, month) < 3));
   if (right === 'rsa') {
     const ref = ourReferenceMonths(month, s.moisDeReference);
-    const now = familyBenefits(s, month);
-    if (ref.some((m) => familyBenefits(s, m) !== now))
+    const withAl = !RESOURCES_ONLY.has(variable);
+    const now = familyBenefits(s, month, withAl);
+    if (ref.some((m) => familyBenefits(s, m, withAl) !== now))
       return `${DIVERGENCE_PREFIX}RULES §7.3 n° 3 (OpenFisca applique au trimestre l'aide au logement et les prestations du mois M)`;
     if (ref.some((m) => dependants(s, endOfMonth(m)) !== dependants(s, asOf)))
       return `${DIVERGENCE_PREFIX}RULES §7.3 n° 3 (OpenFisca applique au trimestre la composition du mois M)`;
@@ -209,6 +211,13 @@ export function divergence(h: MappedHousehold, right: RightId, variable: string,
     const young = adults.some((p) => p.heuresRsaJeuneRemplies === true && ageAt(p.dateNaissance, asOf) === 18);
     if (young && !adults.some((p) => ageAt(p.dateNaissance, asOf) >= 25) && dependants(s, asOf) === 0 && !majorable)
       return `${DIVERGENCE_PREFIX}RULES §7.3 n° 6 (RSA jeune à 18 ans)`;
+  }
+  if (right === 'ppa') {
+    // L842-2 CSS: 18 years at the date of the right (ppa.ts); OpenFisca tests the age in each reference month.
+    const ageMin = valueAt(ppaParameters.ageMinimum, asOf);
+    const adultIn = (m: string) => adults.some((p) => ageIn(p, m) >= ageMin);
+    if (adultIn(month) && ourReferenceMonths(month, s.moisDeReference).some((m) => !adultIn(m)))
+      return `${DIVERGENCE_PREFIX}âge minimal de la PPA (L842-2 CSS) : atteint à la date du droit, OpenFisca l'exige dans chaque mois de référence`;
   }
   if (right === 'rsa' || right === 'ppa') {
     const statut = h.statutAt(month);
@@ -232,7 +241,7 @@ export function divergence(h: MappedHousehold, right: RightId, variable: string,
   }
   if (right === 'c2s') {
     if (month >= '2025-04') return `${DIVERGENCE_PREFIX}RULES §7.3 n° 9 (plafonds C2S 2025 absents d'OpenFisca)`;
-    const ours = resourcesTotal(s, months(addMonths(month, -13), addMonths(month, -2)));
+    const ours = resourcesTotal(s, c2sReferenceMonths(month));
     const theirs = resourcesTotal(s, months(addMonths(month, -12), addMonths(month, -1)));
     if (Math.abs(ours - theirs) > 0.005)
       return `${DIVERGENCE_PREFIX}RULES §7.3 n° 9 (ressources des 12 mois M-12..M-1 pour OpenFisca, M-13..M-2 en droit)`;

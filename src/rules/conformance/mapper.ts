@@ -424,6 +424,19 @@ export function mapHousehold(
     if (rights.length)
       c.issue('entrée non modélisée : enfant_a_charge (parent rattaché au foyer fiscal de ses parents)', rights);
   }
+  // A claimant under 25 receiving alimony belongs to the C2S household of the parents who pay it (R861-2 CSS),
+  // which the test does not describe (OpenFisca: css_cmu_acs_eligibilite false).
+  for (const st of states) {
+    if (st.role === 'enfant') continue;
+    const young = [...st.ressources].some(
+      ([m, r]) => (r.PENSION_ALIMENTAIRE ?? 0) > 0 && ageAt(st.birth, `${m}-01`) < 25,
+    );
+    if (young)
+      c.issue(
+        "entrée non modélisée : pensions_alimentaires_percues d'un demandeur de moins de 25 ans (foyer C2S de ses parents, R861-2 CSS)",
+        ['c2s'],
+      );
+  }
   // Variables of persons outside the family cannot change its rights (OpenFisca computes them per family).
   // Family, dwelling and tax-household variables.
   const familleValues = new Map<string, Map<string, unknown>>();

@@ -87,6 +87,12 @@ export const abattementChomage = series('cs.cmu.abattement_chomage', [
 
 /** Abattement mensuel sur l'AAH comptée en ressources (€/mois). */
 export const abattementAah = series('cs.css.abattements.aah', [
+  // No deduction before the 2021 instruction: the minimum benefit counted in full (OpenFisca's formula before 2021-04).
+  {
+    from: '2000-01-01',
+    value: 0,
+    ref: 'Articles R861-4 et R861-8 du Code de la sécurité sociale (ressources prises en compte sans abattement)',
+  },
   {
     from: '2021-04-01',
     value: 68,
@@ -96,6 +102,12 @@ export const abattementAah = series('cs.css.abattements.aah', [
 
 /** Abattement mensuel sur l'ASI, personne seule (€/mois). */
 export const abattementAsiPersonneSeule = series('cs.css.abattements.asi.personne_seule', [
+  // No deduction before the 2021 instruction: the minimum benefit counted in full (OpenFisca's formula before 2021-04).
+  {
+    from: '2000-01-01',
+    value: 0,
+    ref: 'Articles R861-4 et R861-8 du Code de la sécurité sociale (ressources prises en compte sans abattement)',
+  },
   {
     from: '2021-04-01',
     value: 49,
@@ -105,6 +117,12 @@ export const abattementAsiPersonneSeule = series('cs.css.abattements.asi.personn
 
 /** Abattement mensuel sur l'ASI, couple dont les deux membres la perçoivent (€/mois). */
 export const abattementAsiCouple = series('cs.css.abattements.asi.couple', [
+  // No deduction before the 2021 instruction: the minimum benefit counted in full (OpenFisca's formula before 2021-04).
+  {
+    from: '2000-01-01',
+    value: 0,
+    ref: 'Articles R861-4 et R861-8 du Code de la sécurité sociale (ressources prises en compte sans abattement)',
+  },
   {
     from: '2021-04-01',
     value: 86,
@@ -114,6 +132,12 @@ export const abattementAsiCouple = series('cs.css.abattements.asi.couple', [
 
 /** Abattement mensuel sur l'ASPA/ASV, personne seule (€/mois). */
 export const abattementAspaPersonneSeule = series('cs.css.abattements.aspa_asv.personne_seule', [
+  // No deduction before the 2021 instruction: the minimum benefit counted in full (OpenFisca's formula before 2021-04).
+  {
+    from: '2000-01-01',
+    value: 0,
+    ref: 'Articles R861-4 et R861-8 du Code de la sécurité sociale (ressources prises en compte sans abattement)',
+  },
   {
     from: '2021-04-01',
     value: 71,
@@ -123,6 +147,12 @@ export const abattementAspaPersonneSeule = series('cs.css.abattements.aspa_asv.p
 
 /** Abattement mensuel sur l'ASPA/ASV, couple (€/mois). */
 export const abattementAspaCouple = series('cs.css.abattements.aspa_asv.couple', [
+  // No deduction before the 2021 instruction: the minimum benefit counted in full (OpenFisca's formula before 2021-04).
+  {
+    from: '2000-01-01',
+    value: 0,
+    ref: 'Articles R861-4 et R861-8 du Code de la sécurité sociale (ressources prises en compte sans abattement)',
+  },
   {
     from: '2021-04-01',
     value: 110,

@@ -63,11 +63,6 @@ describe('every series', () => {
   const createdLater: Record<string, string> = {
     'rsa.forfaitAsfOrphelinTotal': '2014-04-01',
     'rsa.forfaitAsfOrphelinPartiel': '2014-04-01',
-    'c2s.abattementAah': '2021-04-01',
-    'c2s.abattementAsiPersonneSeule': '2021-04-01',
-    'c2s.abattementAsiCouple': '2021-04-01',
-    'c2s.abattementAspaPersonneSeule': '2021-04-01',
-    'c2s.abattementAspaCouple': '2021-04-01',
     'c2s.plafondsPublies': '2023-04-01',
     'c2s.plafondsPubliesParticipation': '2023-04-01',
     'c2s.plafondsPubliesDom': '2024-04-01',
@@ -98,8 +93,12 @@ describe('a date before the first value', () => {
   it('throws UnknownParameterError, never a silent zero', () => {
     expect(() => valueAt(ppa.montantDeBase, '2015-12-31')).toThrow(UnknownParameterError);
     expect(() => valueAt(rsa.montantDeBase, '2009-05-31')).toThrow(UnknownParameterError);
-    expect(() => valueAt(c2s.abattementAah, '2021-03-31')).toThrow(UnknownParameterError);
+    expect(() => valueAt(c2s.montantParticipationSeuilsAge, '2019-10-31')).toThrow(UnknownParameterError);
     expect(() => entryAt(aspa.montantMaximumAnnuelPersonneSeule, '2005-12-31')).toThrow(UnknownParameterError);
+  });
+  it('C2S: no deduction on the minimum benefits before the instruction of March 2021 (0, not an error)', () => {
+    expect(valueAt(c2s.abattementAah, '2021-03-31')).toBe(0);
+    expect(valueAt(c2s.abattementAah, '2021-04-01')).toBe(68);
   });
   it('accepts YYYY-MM as the first of the month', () => {
     expect(valueAt(rsa.montantDeBase, '2025-04')).toBe(646.52);

@@ -213,9 +213,10 @@ export const heuresPlancherApprenant = heuresPlafondPacNonScolaire;
  */
 export const moisIndemnitesJournalieresActivite = series('hors_openfisca.ppa.indemnites_journalieres.mois_activite', [
   {
-    from: '2016-01-01',
+    // Read in each reference month: the first prime, due for January 2016, looks at October–December 2015.
+    from: '2015-10-01',
     value: 3,
-    ref: "Article R844-1 du code de la sécurité sociale (IJ des trois premiers mois suivant l'arrêt de travail) ; RULES.md §1.5 et §2.2",
+    ref: "Article R844-1 du code de la sécurité sociale (décret 2015-1709 du 21 décembre 2015 : IJ des trois premiers mois suivant l'arrêt de travail, mois de référence des primes dues à partir de janvier 2016) ; RULES.md §1.5 et §2.2",
   },
 ]);
 

@@ -171,6 +171,12 @@ describe('c2sRight.evaluate', () => {
     expect(nov.status === 'eligible' && nov.amount).toBe(8);
   });
 
+  it('before November 2019 (CMU-C): free under the ceiling, otherwise not eligible (no C2S with participation yet)', () => {
+    expect(run('2015-06-15', seul('1980-01-01', { SALAIRE: 500 })).status).toBe('eligible');
+    const above = run('2015-06-15', seul('1980-01-01', { SALAIRE: 1000 }));
+    expect(above.status).toBe('not_eligible');
+  });
+
   it('lists the 12 reference months in the details', () => {
     const r = run('2025-09-15', seul('1980-01-01', { SALAIRE: 800 }));
     expect(details(r).moisDeReference).toEqual(moisDeReference('2025-09'));

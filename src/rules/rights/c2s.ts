@@ -271,13 +271,15 @@ export function computeC2s(s: Situation, asOf: string): RightResult {
   const duree = valueAt(P.dureeDuDroitMois, claimMonth);
   const fin = addMonths(debut, duree - 1);
   const premierJanvier = `${debut.slice(0, 4)}-01-01`;
+  // Before 2019-11-01 there was no C2S with participation (CMU-C free, and the ACS, a separate aid not computed here).
+  const participationExiste = (P.montantParticipationSeuilsAge.values[0]?.from ?? '9999') <= `${claimMonth}-01`;
   const couvertures: Couverture[] = members.map((p) => {
     const age = ageAt(p.dateNaissance, premierJanvier);
     return {
       personne: p.key,
       role: p.role,
       ageAuPremierJanvier: age,
-      montant: participationMensuelle(age, alsaceMoselle, claimMonth),
+      montant: participationExiste ? participationMensuelle(age, alsaceMoselle, claimMonth) : 0,
     };
   });
 
@@ -321,7 +323,24 @@ export function computeC2s(s: Situation, asOf: string): RightResult {
     `${precisions.length ? ` (${precisions.join(' ; ')})` : ''}`;
 
   const gratuite = presomption === 'rsa' || ressourcesAnnuelles <= plafondGratuite;
-  const participation = !gratuite && (presomption === 'aspa' || ressourcesAnnuelles <= plafondParticipation);
+  const participation =
+    !gratuite && participationExiste && (presomption === 'aspa' || ressourcesAnnuelles <= plafondParticipation);
+  if (!gratuite && !participationExiste) {
+    const reasons: UnmetCondition[] = [
+      {
+        code: 'ressources_superieures_au_plafond',
+        message: `Les ressources du foyer (${euros(ressourcesAnnuelles)} sur 12 mois) dépassent le plafond de la CMU complémentaire (${euros(plafondGratuite)} pour ${n} personne${n > 1 ? 's' : ''}) ; la C2S avec participation n'existait pas avant le 1er novembre 2019.`,
+        values: { ressourcesAnnuelles, plafondGratuite, personnes: n },
+      },
+    ];
+    return {
+      status: 'not_eligible',
+      period,
+      reasons,
+      explanation: `${story}, au-dessus du plafond de ${euros(plafondGratuite)} de la CMU complémentaire.`,
+      details,
+    };
+  }
   if (!gratuite && !participation) {
     const reasons: UnmetCondition[] = [
       {
