@@ -1,6 +1,7 @@
 import { UnknownParameterError } from '../../errors.ts';
 import type { Person, RightResult, Situation } from '../../model.ts';
 import { addMonths, ageAt, endOfMonth, latestBirth } from '../dates.ts';
+import { common } from '../parameters/common.ts';
 import { ppa as ppaParameters } from '../parameters/ppa.ts';
 import { type Series, valueAt } from '../parameters/series.ts';
 import { moisDeReference as c2sReferenceMonths } from '../rights/c2s.ts';
@@ -220,6 +221,25 @@ export function divergence(h: MappedHousehold, right: RightId, variable: string,
       return `${DIVERGENCE_PREFIX}âge minimal de la PPA (L842-2 CSS) : atteint à la date du droit, OpenFisca l'exige dans chaque mois de référence`;
   }
   if (right === 'rsa' || right === 'ppa') {
+    // RULES §7.3 n° 12: our rules count the AF and CF paid; OpenFisca only the AF base (no age majoration, from 14)
+    // and the non-majoré CF. They differ when a child of 14 or more opens the majoration, or the CF paid is majoré.
+    const window = [...ourReferenceMonths(month, s.moisDeReference), month];
+    const afMajoree = window.some(
+      (m) =>
+        (s.prestations?.[m]?.AF ?? 0) > 0 &&
+        s.persons.some(
+          (p) => p.role === 'enfant' && bornBy(p, m) && ageIn(p, m) >= valueAt(common.ageMajorationAf, `${m}-01`),
+        ),
+    );
+    if (afMajoree && !h.givenAt('AF_BASE', month))
+      return `${DIVERGENCE_PREFIX}RULES §7.3 n° 12 (OpenFisca ne compte que la base des AF, sans la majoration pour âge)`;
+    const cfMajore = window.some((m) => {
+      const cf = s.prestations?.[m]?.CF ?? 0;
+      if (cf <= 0 || `${m}-01` < (common.tauxComplementFamilialNonMajore.values[0]?.from ?? '')) return false;
+      return cf > valueAt(common.tauxComplementFamilialNonMajore, `${m}-01`) * valueAt(common.bmaf, `${m}-01`) + 0.01;
+    });
+    if (cfMajore)
+      return `${DIVERGENCE_PREFIX}RULES §7.3 n° 12 (OpenFisca ne compte que la part non majorée du complément familial)`;
     const statut = h.statutAt(month);
     const noAl = !AL_CODES.some((c) => (s.prestations?.[month]?.[c] ?? 0) > 0);
     if (

@@ -37,9 +37,17 @@ export const NOTE_NON_RENSEIGNE =
 
 export const NOTE_ASSERTED_AL =
   "aide au logement reprise des sorties attendues du test (calculée par OpenFisca, prise comme l'aide reçue)";
+export const NOTE_ASSERTED_FAMILY =
+  'prestations familiales (af, asf, cf, paje_base) reprises des sorties attendues du test (calculées par OpenFisca, prises comme versées)';
 
 /** Benefits asserted among a test's outputs that may stand for the benefit received, by CAF code. */
-export const ASSERTED_INPUTS: ReadonlyMap<string, string> = new Map([['aide_logement', 'AL']]);
+export const ASSERTED_INPUTS: ReadonlyMap<string, string> = new Map([
+  ['aide_logement', 'AL'],
+  ['af', 'AF'],
+  ['asf', 'ASF'],
+  ['cf', 'CF'],
+  ['paje_base', 'PAJE_BASE'],
+]);
 
 /** An expected output value for the family (variable, period, value). */
 export interface AssertedValue {
@@ -496,12 +504,13 @@ export function mapHousehold(
     }
     if (amounts.size > 0) {
       addPrestation(code, amounts);
-      notes.add(NOTE_ASSERTED_AL);
+      notes.add(code === 'AL' ? NOTE_ASSERTED_AL : NOTE_ASSERTED_FAMILY);
     }
   }
 
   // AF: OpenFisca counts min(af_base, af) in the RSA/PPA resources; af_base alone stands for the AF counted.
   if (afBase) {
+    given.set('AF_BASE', new Set(afBase.keys()));
     const af = given.get('AF') ?? new Set<string>();
     const only = new Map<string, number>();
     for (const [m, v] of afBase) {

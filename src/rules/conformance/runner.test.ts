@@ -210,6 +210,22 @@ describe('comparisons', () => {
     );
   });
 
+  it('skips as divergence n° 12 a complément familial paid above its non-majoré amount (0.4165 × BMAF)', async () => {
+    const yaml = (cf: number) => `
+period: 2024-07
+input:
+  familles: {f: {parents: [a, b], enfants: [c], cf: {2024-04: ${cf}, 2024-05: ${cf}, 2024-06: ${cf}, 2024-07: ${cf}}}}
+  individus: {a: {age: 40}, b: {age: 40}, c: {age: 10}}
+output:
+  rsa: 100
+`;
+    // BMAF 466.44 in 2024: non-majoré CF 194.27.
+    expect((await run(yaml(291.43)))[0]?.reason).toBe(
+      'divergence documentée : RULES §7.3 n° 12 (OpenFisca ne compte que la part non majorée du complément familial)',
+    );
+    expect((await run(yaml(194.27)))[0]?.status).toBe('passed');
+  });
+
   it('takes the housing aid asserted among the outputs as the aid received, for the months not given', async () => {
     const seen: Situation[] = [];
     const checks = await run(

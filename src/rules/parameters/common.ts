@@ -308,6 +308,33 @@ export const tauxLivretA = series('taxation_capital.epargne.livret_a.taux', [
   },
 ]);
 
+/**
+ * Âge à partir duquel les allocations familiales sont majorées (majoration pour âge unique à 14 ans). Sert à repérer
+ * les foyers où l'AF versée dépasse sa base (RULES.md §7.3 n° 12), pas à calculer les AF.
+ */
+export const ageMajorationAf = series('prestations_sociales.prestations_familiales.af.af_maj.age_minimal', [
+  {
+    from: '2008-05-01',
+    value: 14,
+    ref: 'Article R521-1 du code de la sécurité sociale (décret 2008-409 du 28 avril 2008, majoration pour âge à 14 ans)',
+  },
+]);
+
+/**
+ * Complément familial non majoré, en fraction de la BMAF ; le complément majoré (plus élevé) existe depuis avril 2014.
+ * Sert à repérer un CF majoré versé (RULES.md §7.3 n° 12 : OpenFisca ne compte que la part non majorée).
+ */
+export const tauxComplementFamilialNonMajore = series(
+  'prestations_sociales.prestations_familiales.cf.taux_cf_non_majore',
+  [
+    {
+      from: '2014-04-01',
+      value: 0.4165,
+      ref: 'Article D522-2 du code de la sécurité sociale (complément familial : 41,65 % de la BMAF ; montant majoré créé au 1er avril 2014)',
+    },
+  ],
+);
+
 /** Paramètres communs, par nom juridique. */
 export const common = {
   smicBrutHoraire,
@@ -318,4 +345,6 @@ export const common = {
   revenuPlafondPacNonScolaire,
   heuresPlafondPacNonScolaire,
   tauxLivretA,
+  ageMajorationAf,
+  tauxComplementFamilialNonMajore,
 } as const;

@@ -67,6 +67,8 @@ describe('every series', () => {
     'c2s.plafondsPubliesParticipation': '2023-04-01',
     'c2s.plafondsPubliesDom': '2024-04-01',
     'c2s.plafondsPubliesDomParticipation': '2024-04-01',
+    // Repère du CF majoré (créé au 1er avril 2014).
+    'common.tauxComplementFamilialNonMajore': '2014-04-01',
     // Salaire net : la tranche 2 de retraite complémentaire n'est décrite qu'après la fusion AGIRC-ARRCO.
     'salaire.retraiteComplementaireT2Salarie': '2019-01-01',
     'salaire.cegT2Salarie': '2019-01-01',
