@@ -325,3 +325,22 @@ describe('evaluate', () => {
     expect(ppaRight.recheckOn).toContain('naissance');
   });
 });
+
+describe("computePpa: OpenFisca's reading of the parameters (conformance only)", () => {
+  // Single tenant without housing aid, 1 398,68 € net wages in January–March 2024, prime due for April 2024.
+  const s = situation({
+    persons: [person({ ressources: every(['2024-01', '2024-02', '2024-03'], { SALAIRE: 1398.68 }) })],
+  });
+
+  it('the law reads the amounts of the month due: base 622,63 € (April 2024) → 258,33 €', () => {
+    // 622,63 + 0,61 × 1 398,68 + bonus max 181,19 (1 398,68 ≥ 120 × 11,65) − 1 398,68 = 258,33.
+    const r = computePpa(s, '2024-04-01');
+    expect(r.status === 'eligible' && r.amount).toBe(258.33);
+  });
+
+  it('OpenFisca reads them in each reference month: base 595,25 € (January–March 2024) → 222,98 €', () => {
+    // 595,25 + 0,61 × 1 398,68 (853,1948) + bonus max round(0,29101 × 595,25) = 173,22 − 1 398,68 = 222,9848.
+    const r = computePpa(s, '2024-04-01', 'mois_de_reference');
+    expect(r.status === 'eligible' && r.amount).toBe(222.98);
+  });
+});
