@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
 import type { Db } from './db/open.ts';
+import { type Batch, batchScopes, readBatch, readRunContext } from './eligibility/batch.ts';
 import { funnelOf, planDecisions } from './eligibility/evaluate.ts';
-import { detectAndStoreEvents, lastRunOf, readRightEnds, touchedHouseholds } from './eligibility/events-store.ts';
-import { alreadyReceives, readContactExclusions, readCurrentBeneficiaries } from './eligibility/exclusions.ts';
-import { caseRanges } from './eligibility/situation.ts';
+import { detectEvents } from './eligibility/events.ts';
+import { lastRunOf, storeEvents, touchedHouseholds } from './eligibility/events-store.ts';
+import { contactExclusion } from './eligibility/exclusions.ts';
 import { applyDecisions } from './eligibility/store.ts';
-import type { ExclusionReason, Situation } from './model.ts';
+import type { Decision, ExclusionReason, Situation } from './model.ts';
 import { applyNotificationPlan } from './notify/apply.ts';
 import { planNotifications } from './notify/plan.ts';
 import { applyDossierPlan } from './prefill/apply.ts';
@@ -30,7 +31,7 @@ export interface RunOptions {
   readonly full?: boolean;
   /** Progress lines for the operator (no personal data). */
   readonly log?: (line: string) => void;
-  /** CAF cases per batch (default 5 000). */
+  /** CAF cases per batch (default 1 000). */
   readonly batchSize?: number;
 }
 
@@ -212,8 +213,12 @@ export async function runEligibilities(
   });
 }
 
-/** Households per batch: a run holds one batch of situations at a time. */
-const BATCH_CASES = 5000;
+/**
+ * CAF cases per batch. A run holds at most three batches at a time (one read ahead, one decided,
+ * one being written): 1 000 keeps a run of all five rights under 500 MB whatever the number of
+ * households (bench/eligibility).
+ */
+const BATCH_CASES = 1000;
 
 const emptyExcluded = (): Record<ExclusionReason, number> => ({
   deja_beneficiaire: 0,
@@ -245,18 +250,12 @@ async function evaluateInBatches(
   },
 ) {
   const pseudo = await loadPseudonymizer(db.kysely);
-  const beneficiaries = await readCurrentBeneficiaries(db.kysely, o.asOf);
-  const rightEnds = await readRightEnds(db.kysely, o.asOf);
+  const ctx = await readRunContext(db.kysely, o.asOf, o.rights, pseudo);
   // Whether each right evaluates everyone is decided once, before any batch is recorded.
   const plans = await Promise.all(
     o.rights.map(async (id) => {
       const last = await lastRunOf(db.kysely, id, o.asOf);
-      return {
-        id,
-        full: o.full || last === null,
-        last,
-        contact: await readContactExclusions(db.kysely, id, o.asOf),
-      };
+      return { id, full: o.full || last === null, last };
     }),
   );
   const byRight: Record<string, RightSummary> = {};
@@ -274,29 +273,68 @@ async function evaluateInBatches(
       notificationsQueued: 0,
       dossiersWritten: 0,
     };
-  const scopes = [
-    ...(await caseRanges(db.kysely, o.asOf, BATCH_CASES)).map((range) => ({ range })),
-    { dgfipOnly: true },
-  ];
+  const scopes = await batchScopes(db.kysely, o.asOf, o.batchSize ?? BATCH_CASES);
+  // On PostgreSQL the next batch is read, and the previous one written, while this one is
+  // decided: the server works on one core while this process computes on the other. PGlite runs
+  // in this process, one statement at a time: there each step waits for the previous one.
+  const overlap = db.dialect === 'pg';
   let households = 0;
   let lifeEvents = 0;
   let lifeEventsNew = 0;
   let remaining = o.limit ?? Number.POSITIVE_INFINITY;
-  for (const scope of scopes) {
-    if (remaining <= 0) break;
-    const detection = await detectAndStoreEvents(db, o.asOf, pseudo, o.dryRun, scope, rightEnds);
-    let situations: readonly Situation[] = detection.situations;
-    households += situations.length;
-    lifeEvents += detection.events.length;
-    lifeEventsNew += detection.stored;
+  /** Records a batch's decisions (every right in one transaction), then its notifications and dossiers. */
+  const writeBatch = async (
+    decided: readonly { id: RightDefinition['id']; decisions: readonly Decision[] }[],
+    byKey: ReadonlyMap<string, Situation>,
+  ) => {
+    const stored = await applyDecisions(
+      db,
+      decided.flatMap((d) => d.decisions),
+    );
+    for (const { id, decisions } of decided) {
+      const acc = byRight[id] as RightSummary;
+      const counts = stored.byRight.get(id);
+      acc.decisionsRecorded += counts?.recorded ?? 0;
+      acc.superseded += counts?.superseded ?? 0;
+      if (!o.outDir) continue;
+      const ids = stored.ids.get(id) ?? new Map<string, number>();
+      acc.notificationsQueued += await applyNotificationPlan(db, planNotifications(decisions, byKey), ids);
+      acc.dossiersWritten += await applyDossierPlan(db, planDossiers(decisions, byKey), ids, o.outDir);
+    }
+  };
+  let pending: Promise<Batch> | null = null;
+  let writing: Promise<void> | null = null;
+  for (let i = 0; i < scopes.length && remaining > 0; i++) {
+    const batch: Batch = await (pending ?? readBatch(db.kysely, ctx, scopes[i] as (typeof scopes)[number]));
+    pending = null;
+    if (overlap && i + 1 < scopes.length) {
+      pending = readBatch(db.kysely, ctx, scopes[i + 1] as (typeof scopes)[number]);
+      // Awaited at the next turn; a failure then is reported there (or dropped if the run stops first).
+      pending.catch(() => {});
+    }
+    const events = detectEvents(batch.situations, batch.previous, batch.held.rightEnds, Object.values(RIGHTS), {
+      since: ctx.since,
+      asOf: o.asOf,
+    });
+    households += batch.situations.length;
+    lifeEvents += events.length;
+    if (!o.dryRun) lifeEventsNew += await storeEvents(db, events, o.asOf, pseudo);
+    let situations = batch.situations;
     if (o.departement) situations = situations.filter((s) => s.departement === o.departement);
     const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
     let used = 0;
+    const decided: { id: RightDefinition['id']; decisions: readonly Decision[] }[] = [];
     for (const p of plans) {
       let target = situations;
       if (!p.full) {
-        const touched = await touchedHouseholds(db.kysely, p.id, p.last as string, o.asOf);
-        for (const e of detection.events) if (e.rights.includes(p.id)) touched.add(e.householdKey);
+        const touched = await touchedHouseholds(
+          db.kysely,
+          p.id,
+          p.last as string,
+          o.asOf,
+          situations.map((s) => s.householdKey),
+        );
+        for (const e of events) if (e.rights.includes(p.id)) touched.add(e.householdKey);
         target = situations.filter((s) => touched.has(s.householdKey));
       }
       if (target.length > remaining) target = target.slice(0, remaining);
@@ -305,8 +343,8 @@ async function evaluateInBatches(
       const plan = planDecisions(
         {
           situations: target,
-          alreadyReceives: (k) => alreadyReceives(beneficiaries, k, code),
-          contactExclusion: (k) => p.contact.get(k),
+          alreadyReceives: (k) => batch.held.receives(k, code),
+          contactExclusion: (k) => contactExclusion(batch.contacts, batch.held, p.id, k),
         },
         RIGHTS[p.id],
         o.asOf,
@@ -321,21 +359,19 @@ async function evaluateInBatches(
       acc.undetermined += f.undetermined;
       acc.toInvite += f.toInvite;
       for (const k of Object.keys(acc.excluded) as ExclusionReason[]) acc.excluded[k] += f.excluded[k];
-      if (o.dryRun) continue;
-      const stored = await applyDecisions(db, plan.decisions);
-      acc.decisionsRecorded += stored.recorded;
-      acc.superseded += stored.superseded;
-      if (o.outDir) {
-        acc.notificationsQueued += await applyNotificationPlan(
-          db,
-          planNotifications(plan.decisions, byKey),
-          stored.ids,
-        );
-        acc.dossiersWritten += await applyDossierPlan(db, planDossiers(plan.decisions, byKey), stored.ids, o.outDir);
-      }
+      decided.push({ id: p.id, decisions: plan.decisions });
     }
     remaining -= used;
+    if (o.dryRun) continue;
+    // One batch is written at a time, in order; the next one is decided meanwhile.
+    await writing;
+    writing = writeBatch(decided, byKey);
+    // Awaited before the next write or at the end, where a failure is reported.
+    writing.catch(() => {});
+    if (!overlap) await writing;
   }
+  await writing;
+  await pending?.catch(() => {});
   for (const p of plans) {
     const r = byRight[p.id] as RightSummary;
     o.log?.(

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_FIXTURES } from '../src/cli/commands/run.ts';
-import { openDatabase } from '../src/db/open.ts';
 import { extractFilesIn, runPipeline } from '../src/pipeline.ts';
+import { DIALECTS, freshDb } from './support/dialects.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'proactif-batches-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function runWith(batchSize: number) {
-  const db = await openDatabase({ dataDir: 'memory' });
+async function runWith(dialect: (typeof DIALECTS)[number], batchSize: number) {
+  const { db, cleanup } = await freshDb(dialect, 'batches');
   try {
-    const out = join(dir, `out-${batchSize}`);
+    const out = join(dir, `out-${dialect}-${batchSize}`);
     const summary = await runPipeline(db, {
       asOf: '2025-09-01',
       files: await extractFilesIn(DEMO_FIXTURES),
@@ -28,14 +28,15 @@ async function runWith(batchSize: number) {
       .execute();
     return { summary, decisions, dossiers: readdirSync(join(out, 'dossiers')).length };
   } finally {
-    await db.close();
+    await cleanup();
   }
 }
 
-describe('evaluation in batches of CAF cases', () => {
+// On PostgreSQL the next batch is read while the current one is decided and written.
+describe.each(DIALECTS)('evaluation in batches of CAF cases (%s)', (dialect) => {
   it('gives the same decisions, notifications and dossiers with batches of 4 cases as with one batch', async () => {
-    const one = await runWith(5000);
-    const many = await runWith(4);
+    const one = await runWith(dialect, 5000);
+    const many = await runWith(dialect, 4);
     // 21 CAF cases in 6 batches of at most 4, then the DGFiP-only household.
     expect(many.decisions).toEqual(one.decisions);
     expect(many.dossiers).toBe(one.dossiers);

@@ -68,6 +68,7 @@ export async function openDatabase(config: DbConfig): Promise<Db> {
 }
 
 const BATCH_ROWS = 20_000;
+const CHUNK_CHARS = 4_000_000;
 
 async function* copyChunks(rows: Rows, count: { n: number }): AsyncGenerator<string> {
   let chunk = '';
@@ -75,7 +76,9 @@ async function* copyChunks(rows: Rows, count: { n: number }): AsyncGenerator<str
   for await (const row of rows) {
     chunk += copyLine(row);
     count.n++;
-    if (++inChunk === BATCH_ROWS) {
+    // Rows are small on import, large for decisions (explanations, situations): a chunk ends at
+    // a number of rows or of characters, whichever comes first, to bound the memory it takes.
+    if (++inChunk === BATCH_ROWS || chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';
       inChunk = 0;

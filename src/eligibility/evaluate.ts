@@ -34,8 +34,11 @@ function minimise(s: Situation) {
   let m = minimised.get(s);
   if (!m) {
     const inputs = withoutIdentity(s);
-    // The hash covers the full situation (identity and contacts included): a new address is new input.
-    m = { inputs, hash: createHash('sha256').update(JSON.stringify(s)).digest('hex').slice(0, 32) };
+    // The hash covers every value of the situation (identity and contacts included: a new address
+    // is new input), but not the dates of the extracts they came from: a new snapshot with the
+    // same values for a household changes nothing for it.
+    const values = JSON.stringify({ ...s, provenance: undefined });
+    m = { inputs, hash: createHash('sha256').update(values).digest('hex').slice(0, 32) };
     minimised.set(s, m);
   }
   return m;

@@ -1,93 +1,144 @@
 import { sql } from 'kysely';
 import { getOrInit } from '../collections.ts';
 import type { Kdb } from '../db/database.ts';
-import type { ExclusionReason } from '../model.ts';
+import type { ExclusionReason, Situation } from '../model.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
+import type { RightEnd } from './events.ts';
 
-/** Who already receives which right: person NIRs and CAF cases, per right code (RSA, PPA…). */
-export interface CurrentBeneficiaries {
-  readonly byNir: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly byCase: ReadonlyMap<string, ReadonlySet<string>>;
-  /** NIR → internal person key, to match the situation's persons. */
-  readonly nirOfHousehold: ReadonlyMap<string, readonly string[]>;
-}
-
-/**
- * Reads who currently receives a right (SOURCES.md §7.4): a row `est_beneficiaire=O` and
- * `statut=EN_COURS` in the latest snapshot of each payer, or a CAF payment of the right for the
- * last complete month before `asOf`.
- */
-export async function readCurrentBeneficiaries(db: Kdb, asOf: string): Promise<CurrentBeneficiaries> {
-  const latestByPayer = await db
+/** The latest snapshot of each payer's list at `asOf` (read once per run). */
+export async function readPayerSnapshots(db: Kdb, asOf: string): Promise<PayerSnapshot[]> {
+  const rows = await db
     .selectFrom('beneficiaire')
     .select(['payeur', (eb) => eb.fn.max('snapshot_date').as('d')])
     .where('snapshot_date', '<=', asOf)
     .groupBy('payeur')
     .execute();
-  const byNir = new Map<string, Set<string>>();
-  for (const { payeur, d } of latestByPayer) {
-    const rows = await db
-      .selectFrom('beneficiaire')
-      .select(['nir', 'droit'])
-      .where('payeur', '=', payeur)
-      .where('snapshot_date', '=', d as string)
-      .where('est_beneficiaire', '=', true)
-      .where('statut', '=', 'EN_COURS')
-      .where('nir', 'is not', null)
-      .execute();
-    for (const r of rows) getOrInit(byNir, r.nir as string, () => new Set<string>()).add(r.droit);
-  }
-  const lastMonth = addMonths(monthOf(asOf), -1);
-  const droitsSnap = await db
-    .selectFrom('caf_droit')
-    .select((eb) => eb.fn.max('snapshot_date').as('d'))
-    .where('snapshot_date', '<=', asOf)
-    .executeTakeFirst();
-  const byCase = new Map<string, Set<string>>();
-  if (droitsSnap?.d) {
-    const paid = await db
-      .selectFrom('caf_droit')
-      .select(['code_organisme', 'numero_allocataire', 'prestation'])
-      .where('snapshot_date', '=', droitsSnap.d as string)
-      .where('mois', '=', lastMonth)
-      .where('montant', '>', 0)
-      .execute();
-    for (const p of paid) {
-      const k = `caf:${p.code_organisme}-${p.numero_allocataire}`;
-      getOrInit(byCase, k, () => new Set<string>()).add(p.prestation);
-    }
-  }
-  // NIRs of each household, to test the payers' lists against the household's members.
-  const nirOfHousehold = new Map<string, string[]>();
-  const members = await db
-    .selectFrom('caf_membre')
-    .select(['code_organisme', 'numero_allocataire', 'nir'])
-    .where('nir', 'is not', null)
-    .where('snapshot_date', '<=', asOf)
-    .distinct()
-    .execute();
-  for (const m of members) {
-    const k = `caf:${m.code_organisme}-${m.numero_allocataire}`;
-    getOrInit(nirOfHousehold, k, () => []).push(m.nir as string);
-  }
-  const dg = await db
-    .selectFrom('dgfip_personne')
-    .select(['reference_avis', 'nir'])
-    .where('nir', 'is not', null)
-    .where('snapshot_date', '<=', asOf)
-    .distinct()
-    .execute();
-  for (const m of dg) {
-    const k = `dgfip:${m.reference_avis}`;
-    getOrInit(nirOfHousehold, k, () => []).push(m.nir as string);
-  }
-  return { byNir, byCase, nirOfHousehold };
+  return rows.map((r) => ({ payeur: r.payeur, snapshot: r.d as string }));
 }
 
-/** Does the household already receive `right` (code as the payers write it: RSA, PPA…)? */
-export function alreadyReceives(b: CurrentBeneficiaries, householdKey: string, right: string): boolean {
-  if (b.byCase.get(householdKey)?.has(right)) return true;
-  return (b.nirOfHousehold.get(householdKey) ?? []).some((nir) => b.byNir.get(nir)?.has(right));
+export interface PayerSnapshot {
+  readonly payeur: string;
+  readonly snapshot: string;
+}
+
+/** A row of a payer's list (SOURCES.md §7.4), as the exclusions and renewal triggers need it. */
+export interface PayerRow {
+  readonly nir: string;
+  readonly droit: string;
+  readonly statut: string;
+  readonly est_beneficiaire: boolean;
+  readonly date_debut_droit: string | null;
+  readonly date_fin_droit: string | null;
+  readonly date_effet_statut: string | null;
+}
+
+/** The rows of the latest payers' lists about these persons (a batch's members). */
+export async function readPayerRows(
+  db: Kdb,
+  snapshots: readonly PayerSnapshot[],
+  nirs: readonly string[],
+): Promise<PayerRow[]> {
+  const out: PayerRow[] = [];
+  if (nirs.length === 0) return out;
+  for (const s of snapshots) {
+    const rows = await sql<PayerRow>`
+      select nir, droit, statut, est_beneficiaire, date_debut_droit, date_fin_droit, date_effet_statut
+      from beneficiaire
+      where nir = any(${nirs}::text[]) and payeur = ${s.payeur} and snapshot_date = ${s.snapshot}`.execute(db);
+    for (const r of rows.rows) out.push(r);
+  }
+  return out;
+}
+
+/** What a batch's households already hold: rights received, closed recently, ending soon. */
+export interface RightsHeld {
+  /** Does the household already receive `right` (code as the payers write it: RSA, PPA…)? */
+  receives(householdKey: string, right: string): boolean;
+  /** Was `right` closed (refusal, end) for a member within the policy's months? */
+  closedRecently(householdKey: string, right: string): boolean;
+  /** Rights in progress with a known end: the renewal triggers. */
+  readonly rightEnds: readonly RightEnd[];
+}
+
+/**
+ * Who already receives which right (pure): a row `est_beneficiaire=O` and `statut=EN_COURS` in
+ * the latest list of a payer for one of the household's current members, or a CAF payment of the
+ * right for the last complete month before `asOf` (`cafPaid`, by household). The same rows give
+ * the rights closed recently and the rights ending soon (the end date when given, else, for the
+ * C2S, granted for 12 months, the next anniversary of its start).
+ */
+export function rightsHeld(
+  situations: readonly Situation[],
+  payerRows: readonly PayerRow[],
+  cafPaid: ReadonlyMap<string, ReadonlySet<string>>,
+  asOf: string,
+  policy: ContactPolicy = DEFAULT_CONTACT_POLICY,
+): RightsHeld {
+  const byNir = new Map<string, PayerRow[]>();
+  for (const r of payerRows) getOrInit(byNir, r.nir, () => []).push(r);
+  const closedAfter = `${addMonths(monthOf(asOf), -policy.closedMonths)}-01`;
+  const receiving = new Map<string, Set<string>>();
+  const closed = new Map<string, Set<string>>();
+  const rightEnds: RightEnd[] = [];
+  for (const s of situations) {
+    const seen = new Set<string>();
+    for (const p of s.persons) {
+      const nir = p.identite.nir;
+      if (!nir) continue;
+      for (const r of byNir.get(nir) ?? []) {
+        if (r.est_beneficiaire && r.statut === 'EN_COURS') {
+          getOrInit(receiving, s.householdKey, () => new Set<string>()).add(r.droit);
+          const end = endOf(r, asOf);
+          const k = `${r.droit}|${end}`;
+          if (end && !seen.has(k)) {
+            seen.add(k);
+            rightEnds.push({ householdKey: s.householdKey, droit: r.droit, dateFin: end });
+          }
+        }
+        if (
+          r.statut === 'CLOS' &&
+          r.date_effet_statut &&
+          r.date_effet_statut > closedAfter &&
+          r.date_effet_statut <= asOf
+        )
+          getOrInit(closed, s.householdKey, () => new Set<string>()).add(r.droit);
+      }
+    }
+  }
+  return {
+    receives: (k, right) => Boolean(cafPaid.get(k)?.has(right) || receiving.get(k)?.has(right)),
+    closedRecently: (k, right) => Boolean(closed.get(k)?.has(right)),
+    rightEnds,
+  };
+}
+
+function endOf(r: PayerRow, asOf: string): string | null {
+  if (r.date_fin_droit) return r.date_fin_droit;
+  if (r.droit === 'C2S' && r.date_debut_droit) {
+    let m = monthOf(r.date_debut_droit);
+    while (`${m}-01` <= asOf) m = addMonths(m, 12);
+    return `${m}${r.date_debut_droit.slice(7)}`;
+  }
+  return null;
+}
+
+/** The CAF cases paid each right for the last complete month before `asOf` (from a batch's rows). */
+export function cafPaidLastMonth(
+  droits: readonly {
+    code_organisme: string;
+    numero_allocataire: string;
+    mois: string;
+    prestation: string;
+    montant: number;
+  }[],
+  asOf: string,
+): Map<string, Set<string>> {
+  const lastMonth = addMonths(monthOf(asOf), -1);
+  const out = new Map<string, Set<string>>();
+  for (const d of droits)
+    if (d.mois === lastMonth && d.montant > 0)
+      getOrInit(out, `caf:${d.code_organisme}-${d.numero_allocataire}`, () => new Set<string>()).add(d.prestation);
+  return out;
 }
 
 /** How long after an invitation, or after a right closed, a household is not invited again. */
@@ -100,43 +151,51 @@ export interface ContactPolicy {
 
 export const DEFAULT_CONTACT_POLICY: ContactPolicy = { cooldownMonths: 3, closedMonths: 6 };
 
-/**
- * Households not to write to about `right` at `asOf`, with the reason: asked not to be contacted,
- * invited for this right in the last months, or whose right was closed recently.
- */
-export async function readContactExclusions(
+/** What the outbox and the oppositions say of a batch's households: who not to write to again. */
+export interface ContactHistory {
+  /** Right → households invited for it within the cooldown. */
+  readonly invited: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Household → rights (or `*`, every right) it asked not to be contacted about. */
+  readonly opposed: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Reads the invitations within the cooldown and the oppositions of these households. */
+export async function readContactHistory(
   db: Kdb,
-  right: string,
+  rights: readonly string[],
+  households: readonly string[],
   asOf: string,
   policy: ContactPolicy = DEFAULT_CONTACT_POLICY,
-): Promise<Map<string, ExclusionReason>> {
-  const out = new Map<string, ExclusionReason>();
+): Promise<ContactHistory> {
+  const invited = new Map<string, Set<string>>();
+  const opposed = new Map<string, Set<string>>();
+  if (households.length === 0) return { invited, opposed };
   const period = monthOf(asOf);
-  const closed = await sql<{ household_key: string }>`
-    with latest as (select payeur, max(snapshot_date) as d from beneficiaire where snapshot_date <= ${asOf} group by payeur)
-    select distinct 'caf:' || m.code_organisme || '-' || m.numero_allocataire as household_key
-    from beneficiaire b join latest l on l.payeur = b.payeur and l.d = b.snapshot_date
-    join caf_membre m on m.nir = b.nir
-    where b.droit = ${right.toUpperCase()} and b.statut = 'CLOS'
-      and b.date_effet_statut > ${`${addMonths(period, -policy.closedMonths)}-01`} and b.date_effet_statut <= ${asOf}`.execute(
-    db,
-  );
-  for (const r of closed.rows) out.set(r.household_key, 'droit_clos_recemment');
-  const invited = await db
-    .selectFrom('notification')
-    .select('household_key')
-    .distinct()
-    .where('right_id', '=', right)
-    .where('period', '<', period)
-    .where('period', '>=', addMonths(period, -policy.cooldownMonths))
-    .execute();
-  for (const r of invited) out.set(r.household_key, 'invite_recemment');
-  const opposed = await db
-    .selectFrom('opposition')
-    .select('household_key')
-    .where('right_id', 'in', [right, '*'])
-    .where('since', '<=', asOf)
-    .execute();
-  for (const r of opposed) out.set(r.household_key, 'opposition');
-  return out;
+  const sent = await sql<{ right_id: string; household_key: string }>`
+    select distinct right_id, household_key from notification
+    where household_key = any(${households}::text[]) and right_id = any(${rights}::text[])
+      and period < ${period} and period >= ${addMonths(period, -policy.cooldownMonths)}`.execute(db);
+  for (const r of sent.rows) getOrInit(invited, r.right_id, () => new Set<string>()).add(r.household_key);
+  const opp = await sql<{ right_id: string; household_key: string }>`
+    select right_id, household_key from opposition
+    where household_key = any(${households}::text[]) and since <= ${asOf}`.execute(db);
+  for (const r of opp.rows) getOrInit(opposed, r.household_key, () => new Set<string>()).add(r.right_id);
+  return { invited, opposed };
+}
+
+/**
+ * Why not to write to a household about `right` at `asOf`, if there is a reason: asked not to be
+ * contacted, invited for this right in the last months, or the right was closed recently.
+ */
+export function contactExclusion(
+  history: ContactHistory,
+  held: RightsHeld,
+  right: string,
+  householdKey: string,
+): ExclusionReason | undefined {
+  const o = history.opposed.get(householdKey);
+  if (o?.has(right) || o?.has('*')) return 'opposition';
+  if (history.invited.get(right)?.has(householdKey)) return 'invite_recemment';
+  if (held.closedRecently(householdKey, right.toUpperCase())) return 'droit_clos_recemment';
+  return undefined;
 }

@@ -126,26 +126,62 @@ export interface CaseRange {
 
 /**
  * The CAF cases of the latest snapshot at `asOf`, cut into ranges of `size` cases, so that a run
- * reads, builds and evaluates a batch at a time (memory bounded by the batch, not the file).
+ * reads, builds and evaluates a batch at a time (memory bounded by the batch, not the file). The
+ * database numbers the cases and returns only the first and last key of each range.
  */
 export async function caseRanges(db: Kdb, asOf: string, size: number): Promise<CaseRange[]> {
   const snapshot = await latestSnapshot(db, 'caf_foyer', asOf);
   if (!snapshot) return [];
-  const keys = await db
-    .selectFrom('caf_foyer')
-    .select(['code_organisme', 'numero_allocataire'])
-    .where('snapshot_date', '=', snapshot)
-    .orderBy('code_organisme')
-    .orderBy('numero_allocataire')
-    .execute();
-  const out: CaseRange[] = [];
-  for (let i = 0; i < keys.length; i += size) {
-    const a = keys[i];
-    const b = keys[Math.min(i + size, keys.length) - 1];
-    if (a && b)
-      out.push({ from: [a.code_organisme, a.numero_allocataire], to: [b.code_organisme, b.numero_allocataire] });
+  const bounds = await sql<{ a: string; b: string; rn: number }>`
+    select a, b, rn from (
+      select code_organisme as a, numero_allocataire as b,
+        row_number() over (order by code_organisme, numero_allocataire) - 1 as rn,
+        count(*) over () as n
+      from caf_foyer where snapshot_date = ${snapshot}) t
+    where rn % ${size} = 0 or rn % ${size} = ${size - 1} or rn = n - 1
+    order by rn`.execute(db);
+  return pairUp(
+    bounds.rows.map((r) => ({ key: [r.a, r.b] as const, rn: Number(r.rn) })),
+    size,
+  );
+}
+
+/**
+ * The tax notices of the latest DGFiP snapshot at `asOf`, cut into ranges of `size` notices: the
+ * batches of the pass over the tax households the CAF does not know.
+ */
+export async function avisRanges(db: Kdb, asOf: string, size: number): Promise<AvisRange[]> {
+  const snapshot = await latestSnapshot(db, 'dgfip_personne', asOf);
+  if (!snapshot) return [];
+  const bounds = await sql<{ a: string; rn: number }>`
+    select a, rn from (
+      select a, row_number() over (order by a) - 1 as rn, count(*) over () as n
+      from (select distinct reference_avis as a from dgfip_personne where snapshot_date = ${snapshot}) d) t
+    where rn % ${size} = 0 or rn % ${size} = ${size - 1} or rn = n - 1
+    order by rn`.execute(db);
+  return pairUp(
+    bounds.rows.map((r) => ({ key: r.a, rn: Number(r.rn) })),
+    size,
+  );
+}
+
+/** Pairs the first and last key of each range of `size` (a range may be its only row). */
+function pairUp<K>(bounds: readonly { key: K; rn: number }[], size: number): { from: K; to: K }[] {
+  const out: { from: K; to: K }[] = [];
+  for (let i = 0; i < bounds.length; i++) {
+    const first = bounds[i] as { key: K; rn: number };
+    if (first.rn % size !== 0) continue;
+    const next = bounds[i + 1];
+    const last = next && Math.floor(next.rn / size) === Math.floor(first.rn / size) ? next : first;
+    out.push({ from: first.key, to: last.key });
   }
   return out;
+}
+
+/** A range of tax notices (reference_avis), both ends included. */
+export interface AvisRange {
+  readonly from: string;
+  readonly to: string;
 }
 
 /**
@@ -156,7 +192,16 @@ export async function caseRanges(db: Kdb, asOf: string, size: number): Promise<C
 export async function readSourceRows(
   db: Kdb,
   asOf: string,
-  opts: { readonly range?: CaseRange; readonly dgfipOnly?: boolean } = {},
+  opts: {
+    readonly range?: CaseRange;
+    readonly dgfipOnly?: boolean;
+    readonly avisRange?: AvisRange;
+    /**
+     * Households, members, addresses and deaths only, without benefits, resources and tax
+     * figures: what the previous snapshot is read for (composition and address changes).
+     */
+    readonly compositionOnly?: boolean;
+  } = {},
 ): Promise<SourceRows> {
   const cafSnapshot = await latestSnapshot(db, 'caf_foyer', asOf);
   const dgfipSnapshot = await latestSnapshot(db, 'dgfip_personne', asOf);
@@ -230,7 +275,7 @@ export async function readSourceRows(
           .execute()
       : [];
   const droits =
-    droitsSnap?.d && mode !== 'dgfip'
+    droitsSnap?.d && mode !== 'dgfip' && !opts.compositionOnly
       ? await db
           .selectFrom('caf_droit')
           .select(['code_organisme', 'numero_allocataire', 'mois', 'prestation', 'montant'])
@@ -258,6 +303,11 @@ export async function readSourceRows(
             'd.adresse_l6',
           ])
           .where('d.snapshot_date', '=', dgfipSnapshot)
+          .$if(opts.avisRange !== undefined, (q) =>
+            q
+              .where('d.reference_avis', '>=', opts.avisRange?.from as string)
+              .where('d.reference_avis', '<=', opts.avisRange?.to as string),
+          )
           .$if(mode === 'dgfip', (q) =>
             q.where(({ not, exists, selectFrom }) =>
               not(
@@ -280,7 +330,7 @@ export async function readSourceRows(
   const nirs =
     mode === 'all' ? null : [...new Set((mode === 'range' ? membres : dgfip).flatMap((m) => (m.nir ? [m.nir] : [])))];
   const ressources =
-    nirs && nirs.length === 0
+    opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
       : await db
           .selectFrom('gipmds_ressource')
@@ -288,10 +338,10 @@ export async function readSourceRows(
           .where('snapshot_date', '<=', asOf)
           .where('mois', '>=', from)
           .where('mois', '<=', to)
-          .$if(nirs !== null, (q) => q.where('nir', 'in', nirs ?? []))
+          .$if(nirs !== null, (q) => q.where(sql<boolean>`nir = any(${nirs}::text[])`))
           .execute();
   const revenus =
-    nirs && nirs.length === 0
+    opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
       : await db
           .selectFrom('dgfip_personne')
@@ -307,21 +357,18 @@ export async function readSourceRows(
           .$if(nirs !== null, (q) =>
             // Every row of the notices these persons are on (dependants' rows carry no NIR).
             q.where('reference_avis', 'in', (sub) =>
-              sub
-                .selectFrom('dgfip_personne')
-                .select('reference_avis')
-                .where('nir', 'in', nirs ?? []),
+              sub.selectFrom('dgfip_personne').select('reference_avis').where(sql<boolean>`nir = any(${nirs}::text[])`),
             ),
           )
           .execute();
   // Deaths are matched on civil-status traits (the INSEE file has no NIR), in batches.
   const keys = [...new Set([...membres, ...dgfip].map((m) => traitsKey(m.nom_naissance, m.prenoms, m.date_naissance)))];
   const deces = new Map<string, string>();
-  for (let i = 0; i < keys.length; i += 5000) {
+  for (let i = 0; i < keys.length; i += 20_000) {
     const found = await db
       .selectFrom('insee_deces')
       .select(['traits_key', 'date_deces'])
-      .where('traits_key', 'in', keys.slice(i, i + 5000))
+      .where(sql<boolean>`traits_key = any(${keys.slice(i, i + 20_000)}::text[])`)
       .where('date_deces', '<=', asOf)
       .execute();
     for (const d of found) deces.set(d.traits_key, d.date_deces);
@@ -462,9 +509,10 @@ function cleanLines(lines: (string | null)[]): string[] {
  */
 export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situation[] {
   const res = resourcesByNir(rows.ressources);
+  // The last month the GIP-MDS files tell about: a later file may only restate earlier months
+  // (SOURCES.md §7.3), so the files are taken together, not the latest alone.
   let known: string | undefined;
-  for (const r of rows.ressources)
-    if (r.snapshot_date === rows.gipmdsSnapshot && (!known || r.mois > known)) known = r.mois;
+  for (const r of rows.ressources) if (!known || r.mois > known) known = r.mois;
   const cafProv: Provenance | null = rows.cafSnapshot
     ? { agency: 'caf', extract: 'foyers', extractedOn: rows.cafSnapshot }
     : null;

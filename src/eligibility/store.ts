@@ -1,17 +1,24 @@
 import { sql } from 'kysely';
+import { getOrInit } from '../collections.ts';
 import type { Db } from '../db/open.ts';
 import type { Decision } from '../model.ts';
 
-export interface DecisionApplyReport {
+export interface DecisionCounts {
   /** Decisions recorded by this run (new, or superseding an older one). */
-  readonly recorded: number;
-  readonly unchanged: number;
-  readonly superseded: number;
-  /** The id of the current decision of each household in the plan. */
-  readonly ids: ReadonlyMap<string, number>;
+  recorded: number;
+  unchanged: number;
+  superseded: number;
+}
+
+export interface DecisionApplyReport extends DecisionCounts {
+  /** The same counts, per right. */
+  readonly byRight: ReadonlyMap<string, DecisionCounts>;
+  /** The id of the current decision of each household in the plan, per right. */
+  readonly ids: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 const COLUMNS = [
+  'id',
   'household_key',
   'pseudonym',
   'right_id',
@@ -26,75 +33,146 @@ const COLUMNS = [
   'rules_version',
 ] as const;
 
+/** A decision already on record for one of the households, rights and periods of a plan. */
+export interface RecordedDecision {
+  readonly id: number;
+  readonly household_key: string;
+  readonly right_id: string;
+  readonly period: string;
+  readonly inputs_hash: string;
+  readonly rules_version: string;
+  readonly current: boolean;
+}
+
+export interface DecisionWrites {
+  /** Decisions to insert (nothing on record has the same inputs and rules). */
+  readonly insert: readonly Decision[];
+  /** Current decisions replaced by a new one (other inputs or rules). */
+  readonly supersede: readonly number[];
+  /** Superseded decisions that are current again (the inputs came back to an earlier state). */
+  readonly revive: readonly number[];
+  /** Decision → id of the matching decision on record (unchanged or revived). */
+  readonly kept: ReadonlyMap<Decision, number>;
+}
+
+const slot = (householdKey: string, rightId: string, period: string) => `${rightId}|${period}|${householdKey}`;
+
 /**
- * Records decisions in bulk (COPY into a temporary table, then one insert … select). The same
- * inputs and rules give the same row, so a rerun records nothing; changed inputs add a new
- * decision and mark the previous one superseded, both staying readable.
+ * What to write for a plan, given what is on record (pure). The same inputs and rules give the
+ * same decision, so a rerun writes nothing; changed inputs add a decision and mark the previous
+ * one superseded, both staying readable.
+ */
+export function planDecisionWrites(
+  decisions: readonly Decision[],
+  recorded: readonly RecordedDecision[],
+): DecisionWrites {
+  const bySlot = new Map<string, RecordedDecision[]>();
+  for (const r of recorded) getOrInit(bySlot, slot(r.household_key, r.right_id, r.period), () => []).push(r);
+  const insert: Decision[] = [];
+  const supersede: number[] = [];
+  const revive: number[] = [];
+  const kept = new Map<Decision, number>();
+  const seen = new Set<string>();
+  for (const d of decisions) {
+    const k = slot(d.householdKey, d.rightId, d.period);
+    // One decision per household, right and period in a plan: a repeat is ignored.
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const onRecord = bySlot.get(k) ?? [];
+    const same = onRecord.find((r) => r.inputs_hash === d.inputsHash && r.rules_version === d.rulesVersion);
+    for (const r of onRecord) if (r.current && r !== same) supersede.push(r.id);
+    if (same) {
+      kept.set(d, same.id);
+      if (!same.current) revive.push(same.id);
+    } else insert.push(d);
+  }
+  return { insert, supersede, revive, kept };
+}
+
+/** A fixed key for the advisory lock that keeps two runs from recording decisions at once. */
+const DECISION_LOCK = 7_261_104_031;
+
+/**
+ * Records the decisions of a batch (every right at once) in one transaction: each situation once
+ * (by hash), then only the decisions that are new, with the supersessions they imply.
  */
 export async function applyDecisions(db: Db, decisions: readonly Decision[]): Promise<DecisionApplyReport> {
+  const byRight = new Map<string, DecisionCounts>();
+  const ids = new Map<string, Map<string, number>>();
+  if (decisions.length === 0) return { recorded: 0, unchanged: 0, superseded: 0, byRight, ids };
   return db.transaction(async (tx) => {
     const k = tx.kysely;
-    // Each situation once, however many rights were decided on it.
-    await sql`create temporary table situation_in (like situation_snapshot including defaults) on commit drop`.execute(
-      k,
+    await sql`select pg_advisory_xact_lock(${DECISION_LOCK})`.execute(k);
+    const households = [...new Set(decisions.map((d) => d.householdKey))];
+    const rights = [...new Set(decisions.map((d) => d.rightId))];
+    const periods = [...new Set(decisions.map((d) => d.period))];
+    const recorded = await sql<RecordedDecision>`
+      select id, household_key, right_id, period, inputs_hash, rules_version, superseded_at is null as current
+      from decision
+      where household_key = any(${households}::text[]) and right_id = any(${rights}::text[])
+        and period = any(${periods}::text[])`.execute(k);
+    const w = planDecisionWrites(
+      decisions,
+      recorded.rows.map((r) => ({ ...r, id: Number(r.id) })),
     );
-    const situations = new Map<string, unknown>();
-    for (const d of decisions) situations.set(d.situationHash, d.inputs);
-    await tx.copyRows(
-      'situation_in',
-      ['hash', 'inputs'],
-      [...situations].map(([hash, inputs]) => [hash, inputs]),
-    );
-    await sql`insert into situation_snapshot (hash, inputs) select hash, inputs from situation_in on conflict (hash) do nothing`.execute(
-      k,
-    );
-    await sql`create temporary table decision_in (like decision including defaults) on commit drop`.execute(k);
-    await tx.copyRows(
-      'decision_in' as 'decision',
-      COLUMNS,
-      decisions.map((d) => [
-        d.householdKey,
-        d.pseudonym,
-        d.rightId,
-        d.period,
-        d.result.status,
-        d.exclusion,
-        d.result.status === 'eligible' ? d.result.amount : null,
-        d.result,
-        d.situationHash,
-        d.result.explanation,
-        d.inputsHash,
-        d.rulesVersion,
-      ]),
-    );
-    const inserted = await sql<{ id: number }>`
-      insert into decision (${sql.raw(COLUMNS.join(', '))})
-      select ${sql.raw(COLUMNS.join(', '))} from decision_in
-      on conflict (household_key, right_id, period, inputs_hash, rules_version) do nothing
-      returning id`.execute(k);
-    const superseded = await sql`
-      update decision d set superseded_at = now()
-      from decision_in i
-      where d.household_key = i.household_key and d.right_id = i.right_id and d.period = i.period
-        and d.superseded_at is null
-        and (d.inputs_hash <> i.inputs_hash or d.rules_version <> i.rules_version)`.execute(k);
-    // A decision that becomes current again (inputs back to an earlier state) is revived.
-    await sql`
-      update decision d set superseded_at = null
-      from decision_in i
-      where d.household_key = i.household_key and d.right_id = i.right_id and d.period = i.period
-        and d.inputs_hash = i.inputs_hash and d.rules_version = i.rules_version and d.superseded_at is not null`.execute(
-      k,
-    );
-    const current = await sql<{ id: number; household_key: string }>`
-      select d.id, d.household_key from decision d
-      join decision_in i using (household_key, right_id, period, inputs_hash, rules_version)`.execute(k);
-    const ids = new Map(current.rows.map((r) => [r.household_key, Number(r.id)]));
-    return {
-      recorded: inserted.rows.length,
-      unchanged: decisions.length - inserted.rows.length,
-      superseded: Number(superseded.numAffectedRows ?? 0),
-      ids,
-    };
+    if (w.insert.length > 0) {
+      // Each situation once, however many rights were decided on it, and only if new.
+      const situations = new Map<string, unknown>();
+      for (const d of w.insert) situations.set(d.situationHash, d.inputs);
+      const known = await sql<{ hash: string }>`
+        select hash from situation_snapshot where hash = any(${[...situations.keys()]}::text[])`.execute(k);
+      for (const r of known.rows) situations.delete(r.hash);
+      if (situations.size > 0) await tx.copyRows('situation_snapshot', ['hash', 'inputs'], situations);
+      const newIds = await sql<{ id: number }>`
+        select nextval('decision_id_seq') as id from generate_series(1, ${w.insert.length})`.execute(k);
+      await tx.copyRows(
+        'decision',
+        COLUMNS,
+        w.insert.map((d, i) => [
+          Number(newIds.rows[i]?.id),
+          d.householdKey,
+          d.pseudonym,
+          d.rightId,
+          d.period,
+          d.result.status,
+          d.exclusion,
+          d.result.status === 'eligible' ? d.result.amount : null,
+          d.result,
+          d.situationHash,
+          d.result.explanation,
+          d.inputsHash,
+          d.rulesVersion,
+        ]),
+      );
+      w.insert.forEach((d, i) => {
+        setId(ids, d, Number(newIds.rows[i]?.id));
+        count(byRight, d.rightId).recorded++;
+      });
+    }
+    if (w.supersede.length > 0)
+      await sql`update decision set superseded_at = now() where id = any(${w.supersede}::bigint[])`.execute(k);
+    if (w.revive.length > 0)
+      await sql`update decision set superseded_at = null where id = any(${w.revive}::bigint[])`.execute(k);
+    for (const [d, id] of w.kept) {
+      setId(ids, d, id);
+      count(byRight, d.rightId).unchanged++;
+    }
+    const supersededIds = new Set(w.supersede);
+    for (const r of recorded.rows) if (supersededIds.has(Number(r.id))) count(byRight, r.right_id).superseded++;
+    const total = { recorded: 0, unchanged: 0, superseded: 0 };
+    for (const c of byRight.values()) {
+      total.recorded += c.recorded;
+      total.unchanged += c.unchanged;
+      total.superseded += c.superseded;
+    }
+    return { ...total, byRight, ids };
   });
+}
+
+function setId(ids: Map<string, Map<string, number>>, d: Decision, id: number) {
+  getOrInit(ids, d.rightId, () => new Map<string, number>()).set(d.householdKey, id);
+}
+
+function count(byRight: Map<string, DecisionCounts>, right: string): DecisionCounts {
+  return getOrInit(byRight, right, () => ({ recorded: 0, unchanged: 0, superseded: 0 }));
 }

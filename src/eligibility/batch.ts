@@ -1,0 +1,108 @@
+import type { Kdb } from '../db/database.ts';
+import type { Situation } from '../model.ts';
+import type { Pseudonymizer } from '../pseudonym.ts';
+import { addMonths, monthOf } from '../rules/dates.ts';
+import { previousDates } from './events-store.ts';
+import {
+  type ContactHistory,
+  cafPaidLastMonth,
+  type PayerSnapshot,
+  type RightsHeld,
+  readContactHistory,
+  readPayerRows,
+  readPayerSnapshots,
+  rightsHeld,
+} from './exclusions.ts';
+import {
+  type AvisRange,
+  avisRanges,
+  buildSituations,
+  type CaseRange,
+  caseRanges,
+  readSourceRows,
+} from './situation.ts';
+
+/** One batch of a run: a range of CAF cases, or a range of tax notices for the households the CAF does not know. */
+export type BatchScope = { readonly range: CaseRange } | { readonly dgfipOnly: true; readonly avisRange: AvisRange };
+
+/** What every batch of a run shares, read once. */
+export interface RunContext {
+  readonly asOf: string;
+  /** Events are looked for after this date (the last run, else the previous CAF snapshot). */
+  readonly since: string;
+  /** The CAF snapshot before the current one, to compare with (life events). */
+  readonly previousSnapshot: string | null;
+  readonly payers: readonly PayerSnapshot[];
+  /** Ids of the rights evaluated (for the invitations already sent). */
+  readonly rights: readonly string[];
+  readonly pseudo: Pseudonymizer;
+}
+
+export async function readRunContext(
+  db: Kdb,
+  asOf: string,
+  rights: readonly string[],
+  pseudo: Pseudonymizer,
+): Promise<RunContext> {
+  const { lastRun, previousSnapshot } = await previousDates(db, asOf);
+  return {
+    asOf,
+    since: lastRun ?? previousSnapshot ?? `${addMonths(monthOf(asOf), -1)}-01`,
+    previousSnapshot,
+    payers: await readPayerSnapshots(db, asOf),
+    rights,
+    pseudo,
+  };
+}
+
+/**
+ * The batches of a run: ranges of `size` CAF cases, then ranges of tax notices (four times as
+ * many, since most notices belong to households the CAF knows and are skipped) for the tax
+ * households none of whose members the CAF knows.
+ */
+export async function batchScopes(db: Kdb, asOf: string, size: number): Promise<BatchScope[]> {
+  const cases = await caseRanges(db, asOf, size);
+  const notices = await avisRanges(db, asOf, size * 4);
+  return [
+    ...cases.map((range) => ({ range })),
+    ...notices.map((avisRange) => ({ dgfipOnly: true as const, avisRange })),
+  ];
+}
+
+/** Everything a batch's decisions need, read and built (the current and previous situations). */
+export interface Batch {
+  readonly situations: readonly Situation[];
+  /** The same households at the previous CAF snapshot, by household key. */
+  readonly previous: ReadonlyMap<string, Situation>;
+  readonly held: RightsHeld;
+  readonly contacts: ContactHistory;
+}
+
+/**
+ * Reads one batch: its source rows at `asOf` and at the previous snapshot, the payers' rows of
+ * its members, and the invitations and oppositions of its households; builds the situations.
+ */
+export async function readBatch(db: Kdb, ctx: RunContext, scope: BatchScope): Promise<Batch> {
+  const rows = await readSourceRows(db, ctx.asOf, scope);
+  // The previous snapshot is compared on composition and address only (life events).
+  const previousRows = ctx.previousSnapshot
+    ? await readSourceRows(db, ctx.previousSnapshot, { ...scope, compositionOnly: true })
+    : null;
+  const situations = buildSituations(rows, ctx.pseudo);
+  const previous = previousRows ? buildSituations(previousRows, ctx.pseudo) : [];
+  const nirs = new Set<string>();
+  for (const s of situations) for (const p of s.persons) if (p.identite.nir) nirs.add(p.identite.nir);
+  const payerRows = await readPayerRows(db, ctx.payers, [...nirs]);
+  const contacts = await readContactHistory(
+    db,
+    ctx.rights,
+    situations.map((s) => s.householdKey),
+    ctx.asOf,
+  );
+  return {
+    situations,
+    previous: new Map(previous.map((s) => [s.householdKey, s])),
+    held: rightsHeld(situations, payerRows, cafPaidLastMonth(rows.droits, ctx.asOf), ctx.asOf),
+    contacts,
+  };
+}
