@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { dbConfigFromEnv, openDatabase } from '../../db/open.ts';
+import { applyEligibilityPurge, countEligibilityPurge, eligibilityPurgeLimits } from '../../eligibility/purge.ts';
 import { UsageError } from '../../errors.ts';
 import { applyPurge, DEFAULT_PURGE, planPurge } from '../../sources/purge.ts';
 import { parseAsOf } from '../options.ts';
@@ -16,7 +17,9 @@ function positive(name: string) {
 export function registerPurge(program: Command, out: Output) {
   program
     .command('purge')
-    .description('supprime les extraits plus anciens que la durée de conservation (données personnelles)')
+    .description(
+      'supprime les extraits, décisions et événements de vie plus anciens que la durée de conservation (données personnelles)',
+    )
     .option(
       '--keep-snapshots <n>',
       'instantanés gardés par extrait, quel que soit leur âge',
@@ -27,6 +30,12 @@ export function registerPurge(program: Command, out: Output) {
       '--retention-months <n>',
       'au-delà, les autres instantanés sont supprimés',
       positive('--retention-months'),
+      DEFAULT_PURGE.retentionMonths,
+    )
+    .option(
+      '--decisions-months <n>',
+      "au-delà, les décisions (sauf celles d'un courrier ou d'un dossier), leurs situations et les événements de vie sont supprimés",
+      positive('--decisions-months'),
       DEFAULT_PURGE.retentionMonths,
     )
     .option(
@@ -43,6 +52,7 @@ export function registerPurge(program: Command, out: Output) {
         keepSnapshots: number;
         retentionMonths: number;
         quarantineMonths: number;
+        decisionsMonths: number;
         today?: string;
         dryRun?: boolean;
         json?: boolean;
@@ -60,8 +70,17 @@ export function registerPurge(program: Command, out: Output) {
             today,
           );
           const done = o.dryRun ? null : await applyPurge(db, plan);
+          const limits = eligibilityPurgeLimits(today, o.decisionsMonths);
+          const eligibility = o.dryRun
+            ? await countEligibilityPurge(db.kysely, limits)
+            : await applyEligibilityPurge(db, limits);
           if (o.json)
-            out.json({ dryRun: Boolean(o.dryRun), files: plan.files.map((f) => f.fileName), ...(done ?? {}) });
+            out.json({
+              dryRun: Boolean(o.dryRun),
+              files: plan.files.map((f) => f.fileName),
+              ...(done ?? {}),
+              ...eligibility,
+            });
           else {
             for (const f of plan.files)
               out.line(`${o.dryRun ? 'à supprimer' : 'supprimé'} : ${f.fileName} (extrait du ${f.extractedOn})`);
@@ -69,6 +88,9 @@ export function registerPurge(program: Command, out: Output) {
               done
                 ? `${done.files} instantané(s) supprimé(s), ${done.rows} ligne(s) ; ${done.quarantineBlanked} ligne(s) brute(s) de quarantaine effacée(s)`
                 : `${plan.files.length} instantané(s) seraient supprimés (--dry-run : rien n'a été supprimé)`,
+            );
+            out.line(
+              `${eligibility.decisions} décision(s), ${eligibility.situations} situation(s) et ${eligibility.lifeEvents} événement(s) de vie ${o.dryRun ? 'seraient supprimés' : 'supprimés'} (avant ${limits.beforePeriod})`,
             );
           }
         } finally {
