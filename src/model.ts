@@ -178,6 +178,8 @@ export interface Decision {
   readonly rulesVersion: string;
   /** The situation it was made on, without names or NIR (persons keep their pseudonymous key). */
   readonly inputs: Situation;
+  /** `inputs` as JSON, as stored (computed once per situation, shared by the rights). */
+  readonly inputsJson?: string;
   /** Hash of `inputs`: the situation is stored once under it, shared by the rights and reruns. */
   readonly situationHash: string;
 }

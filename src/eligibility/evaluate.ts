@@ -28,17 +28,27 @@ export function withoutIdentity(s: Situation): Situation {
   };
 }
 
-/** The pseudonymised situation and its hash, computed once per situation object (all rights share it). */
-const minimised = new WeakMap<Situation, { inputs: Situation; hash: string }>();
-function minimise(s: Situation) {
+/**
+ * The pseudonymised situation (as JSON, ready to store), its hash and the household's pseudonym,
+ * computed once per situation object: every right of a run shares them.
+ */
+const minimised = new WeakMap<Situation, { inputs: Situation; json: string; hash: string; pseudonym: string }>();
+function minimise(s: Situation, pseudo: Pseudonymizer) {
   let m = minimised.get(s);
   if (!m) {
     const inputs = withoutIdentity(s);
-    // The hash covers every value of the situation (identity and contacts included: a new address
-    // is new input), but not the dates of the extracts they came from: a new snapshot with the
-    // same values for a household changes nothing for it.
-    const values = JSON.stringify({ ...s, provenance: undefined });
-    m = { inputs, hash: createHash('sha256').update(values).digest('hex').slice(0, 32) };
+    // The hash covers every value of the situation, identity and contacts included (a new
+    // address is new input), but not the dates of the extracts they came from: a new snapshot
+    // with the same values for a household changes nothing for it.
+    const values = JSON.stringify({ ...inputs, provenance: undefined });
+    const hash = createHash('sha256')
+      .update(values)
+      .update(JSON.stringify([s.persons.map((p) => p.identite), s.contacts]))
+      .digest('hex')
+      .slice(0, 32);
+    // The stored JSON: the same values, and where they came from.
+    const json = `${values.slice(0, -1)},"provenance":${JSON.stringify(inputs.provenance)}}`;
+    m = { inputs, json, hash, pseudonym: pseudo('F', s.householdKey) };
     minimised.set(s, m);
   }
   return m;
@@ -64,7 +74,7 @@ export function planDecisions(
   const decisions = inputs.situations.map((s): Decision => {
     const result = right.evaluate(s, asOf);
     const already = inputs.alreadyReceives(s.householdKey);
-    const m = minimise(s);
+    const m = minimise(s, pseudo);
     let exclusion: ExclusionReason | null = null;
     const adults = s.persons.filter((p) => p.role === 'demandeur' || p.role === 'conjoint');
     // Nobody is written to after their death (INSEE file): whatever the result.
@@ -77,7 +87,7 @@ export function planDecisions(
     }
     return {
       householdKey: s.householdKey,
-      pseudonym: pseudo('F', s.householdKey),
+      pseudonym: m.pseudonym,
       rightId: right.id,
       period,
       result,
@@ -85,6 +95,7 @@ export function planDecisions(
       inputsHash: hashInputs(m.hash, already),
       rulesVersion,
       inputs: m.inputs,
+      inputsJson: m.json,
       situationHash: m.hash,
     };
   });

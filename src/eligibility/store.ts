@@ -118,7 +118,7 @@ export async function applyDecisions(db: Db, decisions: readonly Decision[]): Pr
     if (w.insert.length > 0) {
       // Each situation once, however many rights were decided on it, and only if new.
       const situations = new Map<string, unknown>();
-      for (const d of w.insert) situations.set(d.situationHash, d.inputs);
+      for (const d of w.insert) situations.set(d.situationHash, d.inputsJson ?? d.inputs);
       const known = await sql<{ hash: string }>`
         select hash from situation_snapshot where hash = any(${[...situations.keys()]}::text[])`.execute(k);
       for (const r of known.rows) situations.delete(r.hash);

@@ -31,8 +31,19 @@ export interface ContactChoice {
   readonly recipient: string;
 }
 
+/** Channels already worked out for a household's contacts (every right of a run asks again). */
+const known = new WeakMap<Contacts, { departement: string | null; channels: readonly ContactChoice[] }>();
+
 /** The channels a household can be reached by, best first: email, SMS, then postal letter. */
-export function contactChannels(c: Contacts, departement: string | null): ContactChoice[] {
+export function contactChannels(c: Contacts, departement: string | null): readonly ContactChoice[] {
+  const k = known.get(c);
+  if (k && k.departement === departement) return k.channels;
+  const channels = computeChannels(c, departement);
+  known.set(c, { departement, channels });
+  return channels;
+}
+
+function computeChannels(c: Contacts, departement: string | null): ContactChoice[] {
   const out: ContactChoice[] = [];
   const email = usableEmail(c.email);
   if (email) out.push({ channel: 'email', recipient: email });
