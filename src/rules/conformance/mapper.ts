@@ -40,6 +40,23 @@ export const NOTE_ASSERTED_AL =
 export const NOTE_ASSERTED_FAMILY =
   'prestations familiales (af, asf, cf, paje_base) reprises des sorties attendues du test (calculées par OpenFisca, prises comme versées)';
 
+export const NOTE_AL_FROM_TOTALS =
+  "aide au logement nulle sur l'année : prestations_sociales attendu égal à minima_sociaux + prestations_familiales attendus (OpenFisca : somme de ces prestations, des aides au logement et d'aides positives)";
+
+/**
+ * Yearly totals asserted by a test, from which the housing aid of a year can be deduced: OpenFisca's
+ * `prestations_sociales` is the sum of `prestations_familiales`, `minima_sociaux`, `aides_logement` (the
+ * year's `aide_logement`) and of other aids that are never negative.
+ */
+export const YEAR_TOTALS: ReadonlySet<string> = new Set([
+  'prestations_sociales',
+  'minima_sociaux',
+  'prestations_familiales',
+]);
+
+/** Rounding of three amounts asserted to the cent. */
+const TOTALS_ROUNDING = 0.02;
+
 /** Benefits asserted among a test's outputs that may stand for the benefit received, by CAF code. */
 export const ASSERTED_INPUTS: ReadonlyMap<string, string> = new Map([
   ['aide_logement', 'AL'],
@@ -72,6 +89,9 @@ export interface MappedHousehold {
   /** Periods (months) for which the test gives a variable as an input, for "output given as input". */
   inputMonths(variable: string): Set<string>;
 }
+
+/** CAF codes of the housing aids. */
+const AL_CODES_GIVEN = ['AL', 'APL', 'ALF', 'ALS'] as const;
 
 /** OpenFisca's housing-status names, and their old numeric codes. */
 const STATUTS = [
@@ -505,6 +525,34 @@ export function mapHousehold(
     if (amounts.size > 0) {
       addPrestation(code, amounts);
       notes.add(code === 'AL' ? NOTE_ASSERTED_AL : NOTE_ASSERTED_FAMILY);
+    }
+  }
+
+  // A year whose social benefits add up to its minima sociaux and family benefits had no housing aid
+  // (each aid is zero or more): every month of that year without a housing aid given takes 0.
+  const totals = new Map<string, Map<string, number>>();
+  for (const e of asserted) {
+    if (!YEAR_TOTALS.has(e.variable) || e.period.unit !== 'year' || e.period.size !== 1) continue;
+    if (!e.period.start.endsWith('-01')) continue;
+    const v = toNumber(e.value);
+    if (v === null) continue;
+    const byYear = totals.get(e.variable) ?? new Map<string, number>();
+    byYear.set(e.period.start.slice(0, 4), v);
+    totals.set(e.variable, byYear);
+  }
+  for (const [year, ps] of totals.get('prestations_sociales') ?? []) {
+    const ms = totals.get('minima_sociaux')?.get(year);
+    if (ms === undefined) continue;
+    const pf = totals.get('prestations_familiales')?.get(year) ?? 0;
+    if (ps - ms - pf > TOTALS_ROUNDING) continue;
+    const zero = new Map<string, number>();
+    for (let i = 0; i < 12; i++) {
+      const m = addMonths(`${year}-01`, i);
+      if (!AL_CODES_GIVEN.some((code) => given.get(code)?.has(m))) zero.set(m, 0);
+    }
+    if (zero.size > 0) {
+      addPrestation('AL', zero);
+      notes.add(NOTE_AL_FROM_TOTALS);
     }
   }
 

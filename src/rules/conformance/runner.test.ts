@@ -6,7 +6,14 @@ import type { RightResult, Situation } from '../../model.ts';
 import type { RightDefinition } from '../right.ts';
 import { normalizeInputs } from './inputs.ts';
 import { loadCorpus, type OpenFiscaTest, parseTests } from './loader.ts';
-import { mapHousehold, NOTE_ASSERTED_AL, NOTE_NON_RENSEIGNE, NOTE_REFERENCE_MONTHS, type RightId } from './mapper.ts';
+import {
+  mapHousehold,
+  NOTE_AL_FROM_TOTALS,
+  NOTE_ASSERTED_AL,
+  NOTE_NON_RENSEIGNE,
+  NOTE_REFERENCE_MONTHS,
+  type RightId,
+} from './mapper.ts';
 import { regressions, summarize } from './report.ts';
 import { type CheckResult, type RightsProvider, runTests, withinMargin } from './runner.ts';
 
@@ -244,6 +251,28 @@ output:
     expect(checks[0]?.notes).toContain(NOTE_ASSERTED_AL);
     expect(seen[0]?.prestations?.['2024-01']?.AL).toBe(20);
     expect(seen[0]?.prestations?.['2024-02']?.AL).toBe(20);
+  });
+
+  it('takes no housing aid in a year whose prestations_sociales add up to minima_sociaux and prestations_familiales', async () => {
+    const yaml = (ps: number) => `
+period: 2024-05
+input:
+  familles: {f: {parents: [p]}}
+  menages: {m: {personne_de_reference: [p], loyer: 500, statut_occupation_logement: locataire_vide}}
+  individus: {p: {age: 40}}
+output:
+  familles: {f: {prestations_sociales: {2024: ${ps}}, minima_sociaux: {2024: 1000.1}, prestations_familiales: {2024: 200}, rsa: 100}}
+`;
+    const seen: Situation[] = [];
+    // 1 200.10 = 1 000.10 + 200: no room for any housing aid in 2024.
+    const zero = await run(yaml(1200.1), fakeRight('rsa', seen));
+    expect(zero[0]).toMatchObject({ status: 'passed' });
+    expect(zero[0]?.notes).toContain(NOTE_AL_FROM_TOTALS);
+    expect(seen[0]?.prestations?.['2024-05']?.AL).toBe(0);
+    // 1 500.10: 300 € of housing aid somewhere in 2024, which OpenFisca computes: not compared.
+    expect((await run(yaml(1500.1)))[0]?.reason).toBe(
+      'prestation calculée par OpenFisca, absente des entrées : aide_logement',
+    );
   });
 
   it('sums the 12 months for a monthly benefit asked for a year', async () => {

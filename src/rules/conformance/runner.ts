@@ -6,7 +6,7 @@ import type { RightDefinition } from '../right.ts';
 import { computedBenefit, DIVERGENCE_PPA_PARAMETERS, divergence, openFiscaReading } from './checks.ts';
 import { expectationsFor, InputError, type NormalizedInput, normalizeInputs } from './inputs.ts';
 import type { OpenFiscaTest } from './loader.ts';
-import { ASSERTED_INPUTS, type MappedHousehold, mapHousehold, type RightId } from './mapper.ts';
+import { ASSERTED_INPUTS, type MappedHousehold, mapHousehold, type RightId, YEAR_TOTALS } from './mapper.ts';
 import { OUTPUTS, type OutputSpec } from './outputs.ts';
 import { formatPeriod, isCalendarYear, isSingleMonth, type Period, yearOf } from './period.ts';
 import { show, toBoolean, toNumber } from './values.ts';
@@ -108,7 +108,7 @@ function households(test: OpenFiscaTest): { list: Household[]; error: string | n
       const label = total === 1 ? '' : worlds.length > 1 ? String(wi) : f.id;
       const key = `conformance:${test.file}#${test.index}${label ? `:${label}` : ''}`;
       const { expectations } = expectationsFor(test, f.id, list.length, total);
-      const asserted = expectations.filter((e) => ASSERTED_INPUTS.has(e.variable));
+      const asserted = expectations.filter((e) => ASSERTED_INPUTS.has(e.variable) || YEAR_TOTALS.has(e.variable));
       list.push({ label, mapped: mapHousehold(w, f, key, asserted), famille: f.id });
     }
   });
