@@ -8,6 +8,7 @@ import { aspa } from './aspa.ts';
 import { c2s } from './c2s.ts';
 import { common } from './common.ts';
 import { ppa } from './ppa.ts';
+import { remplacement } from './remplacement.ts';
 import { rsa } from './rsa.ts';
 import { salaire } from './salaire.ts';
 
@@ -16,9 +17,10 @@ export { aspa } from './aspa.ts';
 export { c2s, type PlafondsC2S } from './c2s.ts';
 export { common } from './common.ts';
 export { ppa } from './ppa.ts';
+export { remplacement } from './remplacement.ts';
 export { rsa } from './rsa.ts';
 export { salaire } from './salaire.ts';
 export { type Dated, entryAt, type Series, series, valueAt } from './series.ts';
 
 /** Tous les paramètres, groupés par droit. */
-export const parameters = { rsa, ppa, c2s, aspa, ars, common, salaire } as const;
+export const parameters = { rsa, ppa, c2s, aspa, ars, common, salaire, remplacement } as const;

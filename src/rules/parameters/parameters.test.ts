@@ -79,6 +79,8 @@ describe('every series', () => {
     if (path in createdLater) return createdLater[path]!;
     if (path.startsWith('ppa.') && !path.includes('Apprenant')) return '2016-01-01';
     if (path.startsWith('c2s.montantParticipation')) return '2019-11-01';
+    // Seuils de RFR des revenus de remplacement décrits depuis la LFSS 2015.
+    if (path.startsWith('remplacement.')) return '2015-01-01';
     return '2014-01-01';
   };
 

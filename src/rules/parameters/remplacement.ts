@@ -1,0 +1,244 @@
+/**
+ * Paramètres du passage du brut au net des revenus de remplacement (allocations d'assurance chômage) : taux de CSG
+ * et de CRDS, abattement d'assiette, seuils de revenu fiscal de référence (RFR) de l'année N-2 qui ouvrent
+ * l'exonération ou le taux réduit, plancher du SMIC. Les droits lisent des ressources nettes (montant net social) ;
+ * ces taux servent quand une source ne donne que le brut. Valeurs recoupées avec les barèmes IPP repris par
+ * OpenFisca-France (`prelevements_sociaux.contributions_sociales.csg.remplacement.*`). Séries ouvertes au 2015-01-01,
+ * date des seuils de RFR en vigueur (LFSS 2015) : avant, l'exonération dépendait aussi de l'impôt dû.
+ */
+import { series } from './series.ts';
+
+const LFSS_2015 = 'CSS art. L136-8 III (loi 2014-1554 du 22 décembre 2014, LFSS 2015, art. 7)';
+
+/**
+ * Seuil de RFR de l'année N-2, pour la première part de quotient familial, jusqu'auquel les revenus de
+ * remplacement sont exonérés de CSG et de CRDS (CSS art. L136-8 III 1°, revalorisé chaque 1er janvier).
+ */
+export const seuilRfrExoneration = series(
+  'prelevements_sociaux.contributions_sociales.csg.remplacement.seuils.seuil_rfr1',
+  [
+    { from: '2015-01-01', value: 10633, ref: LFSS_2015 },
+    {
+      from: '2016-01-01',
+      value: 10676,
+      ref: 'CSS art. L136-8 III (loi 2015-1702 du 21 décembre 2015, LFSS 2016, art. 24)',
+    },
+    {
+      from: '2017-01-01',
+      value: 10996,
+      ref: 'CSS art. L136-8 III (loi 2016-1827 du 23 décembre 2016, LFSS 2017, art. 20)',
+    },
+    { from: '2018-01-01', value: 11018, ref: 'CSS art. L136-8 III ; circulaire CNAV 2017/34 du 20 octobre 2017' },
+    { from: '2019-01-01', value: 11128, ref: 'CSS art. L136-8 III (loi 2018-1213 du 24 décembre 2018, art. 3)' },
+    {
+      from: '2020-01-01',
+      value: 11306,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-2019-025051 du 7 novembre 2019',
+    },
+    {
+      from: '2021-01-01',
+      value: 11408,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-20-021991 du 4 décembre 2020',
+    },
+    {
+      from: '2022-01-01',
+      value: 11431,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021',
+    },
+    {
+      from: '2023-01-01',
+      value: 11614,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022',
+    },
+    {
+      from: '2024-01-01',
+      value: 12230,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023',
+    },
+    {
+      from: '2025-01-01',
+      value: 12817,
+      ref: 'CSS art. L136-8 III ; barème CNAV des seuils 2025 (RFR 2023) — à confirmer',
+    },
+  ],
+);
+
+/** Majoration du seuil d'exonération par demi-part de quotient familial supplémentaire. */
+export const seuilRfrExonerationDemiPart = series(
+  'prelevements_sociaux.contributions_sociales.csg.remplacement.seuils.demi_part_suppl_rfr1',
+  [
+    { from: '2015-01-01', value: 2839, ref: LFSS_2015 },
+    { from: '2016-01-01', value: 2850, ref: 'CSS art. L136-8 III (loi 2015-1702, LFSS 2016, art. 24)' },
+    { from: '2017-01-01', value: 2936, ref: 'CSS art. L136-8 III (loi 2016-1827, LFSS 2017, art. 20)' },
+    { from: '2018-01-01', value: 2942, ref: 'CSS art. L136-8 III ; circulaire CNAV 2017/34 du 20 octobre 2017' },
+    { from: '2019-01-01', value: 2971, ref: 'CSS art. L136-8 III (loi 2018-1213 du 24 décembre 2018, art. 3)' },
+    {
+      from: '2020-01-01',
+      value: 3019,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-2019-025051 du 7 novembre 2019',
+    },
+    {
+      from: '2021-01-01',
+      value: 3046,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-20-021991 du 4 décembre 2020',
+    },
+    {
+      from: '2022-01-01',
+      value: 3052,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021',
+    },
+    {
+      from: '2023-01-01',
+      value: 3101,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022',
+    },
+    {
+      from: '2024-01-01',
+      value: 3265,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023',
+    },
+    {
+      from: '2025-01-01',
+      value: 3422,
+      ref: 'CSS art. L136-8 III ; barème CNAV des seuils 2025 (RFR 2023) — à confirmer',
+    },
+  ],
+);
+
+/**
+ * Seuil de RFR de l'année N-2, pour la première part, jusqu'auquel les allocations de chômage sont soumises au taux
+ * réduit de CSG (au-delà : taux plein) – CSS art. L136-8 III 2°.
+ */
+export const seuilRfrTauxReduit = series(
+  'prelevements_sociaux.contributions_sociales.csg.remplacement.seuils.seuil_rfr2',
+  [
+    { from: '2015-01-01', value: 13900, ref: LFSS_2015 },
+    { from: '2016-01-01', value: 13956, ref: 'CSS art. L136-8 III (loi 2015-1702, LFSS 2016, art. 24)' },
+    { from: '2017-01-01', value: 14375, ref: 'CSS art. L136-8 III (loi 2016-1827, LFSS 2017, art. 20)' },
+    { from: '2018-01-01', value: 14404, ref: 'CSS art. L136-8 III ; circulaire CNAV 2017/34 du 20 octobre 2017' },
+    { from: '2019-01-01', value: 14548, ref: 'CSS art. L136-8 III (loi 2018-1213 du 24 décembre 2018, art. 3)' },
+    {
+      from: '2020-01-01',
+      value: 14781,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-2019-025051 du 7 novembre 2019',
+    },
+    {
+      from: '2021-01-01',
+      value: 14914,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-20-021991 du 4 décembre 2020',
+    },
+    {
+      from: '2022-01-01',
+      value: 14944,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021',
+    },
+    {
+      from: '2023-01-01',
+      value: 15183,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022',
+    },
+    {
+      from: '2024-01-01',
+      value: 15988,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023',
+    },
+    {
+      from: '2025-01-01',
+      value: 16755,
+      ref: 'CSS art. L136-8 III ; barème CNAV des seuils 2025 (RFR 2023) — à confirmer',
+    },
+  ],
+);
+
+/** Majoration du seuil du taux réduit par demi-part de quotient familial supplémentaire. */
+export const seuilRfrTauxReduitDemiPart = series(
+  'prelevements_sociaux.contributions_sociales.csg.remplacement.seuils.demi_part_suppl_rfr2',
+  [
+    { from: '2015-01-01', value: 3711, ref: LFSS_2015 },
+    { from: '2016-01-01', value: 3726, ref: 'CSS art. L136-8 III (loi 2015-1702, LFSS 2016, art. 24)' },
+    { from: '2017-01-01', value: 3838, ref: 'CSS art. L136-8 III (loi 2016-1827, LFSS 2017, art. 20)' },
+    { from: '2018-01-01', value: 3846, ref: 'CSS art. L136-8 III ; circulaire CNAV 2017/34 du 20 octobre 2017' },
+    { from: '2019-01-01', value: 3884, ref: 'CSS art. L136-8 III (loi 2018-1213 du 24 décembre 2018, art. 3)' },
+    {
+      from: '2020-01-01',
+      value: 3946,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-2019-025051 du 7 novembre 2019',
+    },
+    {
+      from: '2021-01-01',
+      value: 3982,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-20-021991 du 4 décembre 2020',
+    },
+    {
+      from: '2022-01-01',
+      value: 3990,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021 — à confirmer',
+    },
+    {
+      from: '2023-01-01',
+      value: 4054,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022 — à confirmer',
+    },
+    {
+      from: '2024-01-01',
+      value: 4269,
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023 — à confirmer',
+    },
+    {
+      from: '2025-01-01',
+      value: 4474,
+      ref: 'CSS art. L136-8 III ; barème CNAV des seuils 2025 (RFR 2023) — à confirmer',
+    },
+  ],
+);
+
+/** Taux plein de CSG sur les allocations de chômage (part déductible 3,8 % + part imposable 2,4 %). */
+export const csgChomageTauxPlein = series(
+  'prelevements_sociaux.contributions_sociales.csg.remplacement.allocations_chomage.taux_plein',
+  [{ from: '2015-01-01', value: 0.062, ref: 'CSS art. L136-8 II 1° (loi 2004-810 du 13 août 2004, art. 72)' }],
+);
+
+/** Taux réduit de CSG sur les allocations de chômage (entièrement déductible). */
+export const csgChomageTauxReduit = series(
+  'prelevements_sociaux.contributions_sociales.csg.remplacement.allocations_chomage.taux_reduit',
+  [{ from: '2015-01-01', value: 0.038, ref: 'CSS art. L136-8 III 2° (loi 2014-1554, LFSS 2015, art. 7)' }],
+);
+
+/** Abattement pour frais professionnels sur l'assiette de la CSG et de la CRDS des allocations de chômage. */
+export const csgChomageAbattement = series(
+  'prelevements_sociaux.contributions_sociales.csg.remplacement.allocations_chomage.abattement',
+  [
+    {
+      from: '2015-01-01',
+      value: 0.0175,
+      ref: 'CSS art. L136-1-2 II 1° renvoyant à L136-1-1 III 1° (loi 2011-1906, LFSS 2012, art. 17)',
+    },
+  ],
+);
+
+/**
+ * Plancher des allocations de chômage nettes, en SMIC mensuel brut : la CSG et la CRDS ne peuvent les réduire
+ * en deçà du SMIC brut (CSS art. L136-8 III, dernier alinéa ; ordonnance 96-50 art. 14 pour la CRDS).
+ */
+export const chomagePlancherNetEnSmic = series(
+  'prelevements_sociaux.contributions_sociales.csg.remplacement.allocations_chomage.min_exo',
+  [
+    {
+      from: '2015-01-01',
+      value: 1,
+      ref: 'CSS art. L136-8 III (plancher du SMIC brut) ; ordonnance 96-50 du 24 janvier 1996, art. 14',
+    },
+  ],
+);
+
+/** Paramètres des revenus de remplacement nets, par nom juridique. */
+export const remplacement = {
+  seuilRfrExoneration,
+  seuilRfrExonerationDemiPart,
+  seuilRfrTauxReduit,
+  seuilRfrTauxReduitDemiPart,
+  csgChomageTauxPlein,
+  csgChomageTauxReduit,
+  csgChomageAbattement,
+  chomagePlancherNetEnSmic,
+} as const;
