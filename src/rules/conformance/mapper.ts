@@ -1,5 +1,6 @@
 import { UnknownParameterError } from '../../errors.ts';
 import type { Nationalite, NatureRessource, Person, Situation, StatutLogement } from '../../model.ts';
+import { chomageNetDepuisBrut, type TauxCsgRemplacement, tauxCsgChomage } from '../chomage-net.ts';
 import { addMonths, ageAt } from '../dates.ts';
 import { common } from '../parameters/common.ts';
 import { valueAt } from '../parameters/series.ts';
@@ -202,6 +203,8 @@ interface PersonState {
   readonly values: Map<string, Map<string, unknown>>;
   /** Gross wages (salaire_de_base) by month, for the months the test gives no net wage. */
   readonly salaireBrut: Map<string, number>;
+  /** Gross unemployment benefits by variable (chomage_brut, allocation_retour_emploi), then month. */
+  readonly chomageBrut: Map<string, Map<string, number>>;
 }
 
 class Collector {
@@ -306,6 +309,38 @@ function deriveNetWages(st: PersonState, c: Collector) {
   }
 }
 
+const DERIVED_UNEMPLOYMENT = 'entrée non modélisée : allocation chômage brute sans chomage_net';
+
+/**
+ * The net unemployment benefit of the months where the test gives only a gross one (chomage_brut, else
+ * allocation_retour_emploi, as OpenFisca reads them), by our model: CSG and CRDS at the rate of the RFR of year
+ * N-2, none below the SMIC floor. The number of tax parts is not known here: an RFR up to the one-part exemption
+ * threshold exempts whatever the parts, another RFR leaves the rate unknown (then only the floor can decide).
+ * The gross amount also feeds the gross resources (ASPA).
+ */
+function deriveNetUnemployment(st: PersonState, c: Collector, rfrOf: (year: string) => number | null) {
+  const net = st.input.vars.chomage_net;
+  const netMonths = net ? coveredMonths(net) : new Set<string>();
+  const byMonth = new Map(st.chomageBrut.get('allocation_retour_emploi') ?? []);
+  for (const [m, v] of st.chomageBrut.get('chomage_brut') ?? []) byMonth.set(m, v);
+  for (const [month, brut] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
+    if (brut === 0) continue;
+    addResource(st.brutes, month, 'ALLOCATION_CHOMAGE', brut);
+    if (netMonths.has(month)) continue;
+    const rfr = rfrOf(String(Number(month.slice(0, 4)) - 2));
+    try {
+      let taux: TauxCsgRemplacement | null = null;
+      if (rfr !== null && tauxCsgChomage({ date: month, rfr, parts: 1 }) === 'exonere') taux = 'exonere';
+      const r = chomageNetDepuisBrut({ brut, date: month, taux });
+      if (r === null) c.issue(`${DERIVED_UNEMPLOYMENT} (taux de CSG inconnu : revenu fiscal de référence de N-2)`);
+      else addResource(st.ressources, month, 'ALLOCATION_CHOMAGE', r.net);
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+      c.issue(`${DERIVED_UNEMPLOYMENT} (${e.message})`);
+    }
+  }
+}
+
 /**
  * Maps the family `famille` of a normalized input onto our Situation. Every input variable
  * is either used, or known to be irrelevant, or reported as an issue.
@@ -386,6 +421,10 @@ export function mapHousehold(
         }
         const a = amountsOf(s, name, c);
         if (!a) return false;
+        if (use.derive === 'chomage') {
+          person.chomageBrut.set(name, a);
+          return false;
+        }
         if (use.brute) for (const [m, v] of a) addResource(person.brutes, m, use.brute, v);
         // OpenFisca reads the net amount given; where it is not given, it derives it from this one.
         const net = person.input.vars[use.net];
@@ -416,6 +455,7 @@ export function mapHousehold(
       brutes: new Map(),
       values: new Map(),
       salaireBrut: new Map(),
+      chomageBrut: new Map(),
     };
     st.birth = birthOf(input, c);
     for (const [name, s] of Object.entries(input.vars)) {
@@ -633,6 +673,11 @@ export function mapHousehold(
     for (const r of [st.ressources, st.brutes])
       for (const [m, byNature] of r)
         if (Object.values(byNature).some((v) => (v ?? 0) !== 0)) incomeYears.add(m.slice(0, 4));
+  for (const st of states)
+    for (const byMonth of st.chomageBrut.values())
+      for (const [m, v] of byMonth) if (v !== 0) incomeYears.add(m.slice(0, 4));
+  for (const st of states) deriveNetUnemployment(st, c, (year) => rfr.get(year) ?? (incomeYears.has(year) ? null : 0));
+
   const taxYears = (month: string) => {
     const out: Record<string, { revenuFiscalReference: number | null; revenuNetImposable: number | null }> = {};
     const last = Number(month.slice(0, 4));

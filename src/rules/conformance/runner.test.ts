@@ -204,6 +204,29 @@ describe('comparisons', () => {
     expect(checks[0]).toMatchObject({ status: 'passed', got: 1498.68 });
   });
 
+  it('derives a net unemployment benefit from a gross one: below the SMIC floor, or exempt by an RFR of 0', async () => {
+    const seen: Situation[] = [];
+    // 265 € a month is below the gross SMIC (1 766,96 € in 2024): no CSG nor CRDS whatever the RFR.
+    const small = await run(
+      'period: 2024-01\ninput: {age: 40, allocation_retour_emploi: {2022: 3180, 2024-01: 265}}\noutput: {rsa: 100}\n',
+      fakeRight('rsa', seen),
+    );
+    expect(small[0]?.status).toBe('passed');
+    expect(seen[0]?.persons[0]?.ressources['2024-01']?.ALLOCATION_CHOMAGE).toBe(265);
+    expect(seen[0]?.persons[0]?.ressourcesBrutes?.['2024-01']?.ALLOCATION_CHOMAGE).toBe(265);
+    // 2 500 € with no income in 2022: RFR 0, exempt.
+    const exempt: Situation[] = [];
+    await run('period: 2024-01\ninput: {age: 40, chomage_brut: 2500}\noutput: {rsa: 100}\n', fakeRight('rsa', exempt));
+    expect(exempt[0]?.persons[0]?.ressources['2024-01']?.ALLOCATION_CHOMAGE).toBe(2500);
+    // 2 500 € with incomes in 2022 (RFR computed by OpenFisca): rate unknown, not compared.
+    const unknown = await run(
+      'period: 2024-01\ninput: {age: 40, chomage_brut: {2022: 30000, 2024-01: 2500}}\noutput: {rsa: 100}\n',
+    );
+    expect(unknown[0]?.reason).toBe(
+      'entrée non modélisée : allocation chômage brute sans chomage_net (taux de CSG inconnu : revenu fiscal de référence de N-2)',
+    );
+  });
+
   it('keeps a gross wage it cannot turn into a net one as not modelled', async () => {
     const cadre = await run(
       'period: 2024-01\ninput: {age: 40, salaire_de_base: 5000, categorie_salarie: prive_cadre}\noutput: {rsa: 100}\n',

@@ -22,8 +22,11 @@ export type VariableUse =
       readonly net: string;
       readonly brute?: NatureRessource;
       readonly rights?: readonly ('rsa' | 'ppa' | 'c2s' | 'aspa' | 'ars')[];
-      /** The net is derived by our model where the test does not give it (gross wage of a private employee). */
-      readonly derive?: 'salaire_prive';
+      /**
+       * The net is derived by our model where the test does not give it: gross wage of a private employee, gross
+       * unemployment benefit (CSG and CRDS by the RFR of year N-2, SMIC floor).
+       */
+      readonly derive?: 'salaire_prive' | 'chomage';
     }
   /** Read by the mapper itself (identity, flags, housing, reference months…). */
   | { readonly to: 'special' }
@@ -43,7 +46,7 @@ const brut = (
   net: string,
   brute?: NatureRessource,
   rights?: readonly ('rsa' | 'ppa' | 'c2s' | 'aspa' | 'ars')[],
-  derive?: 'salaire_prive',
+  derive?: 'salaire_prive' | 'chomage',
 ): VariableSpec => ({
   entity: 'individu',
   use: { to: 'brut', net, ...(brute ? { brute } : {}), ...(rights ? { rights } : {}), ...(derive ? { derive } : {}) },
@@ -82,9 +85,9 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   salaire_de_base: brut('salaire_net', 'SALAIRE', ['rsa', 'ppa', 'c2s'], 'salaire_prive'),
   traitement_indiciaire_brut: brut('salaire_net'),
   salaire_imposable: brut('salaire_net'),
-  chomage_brut: brut('chomage_net'),
+  chomage_brut: brut('chomage_net', 'ALLOCATION_CHOMAGE', undefined, 'chomage'),
   chomage_imposable: brut('chomage_net'),
-  allocation_retour_emploi: brut('chomage_net'),
+  allocation_retour_emploi: brut('chomage_net', 'ALLOCATION_CHOMAGE', undefined, 'chomage'),
   retraite_imposable: brut('retraite_nette'),
 
   // Benefits already paid (CAF codes of Situation.prestations).
