@@ -76,6 +76,15 @@ export function computedBenefit(h: MappedHousehold, right: RightId, month: strin
     (p) => ageIn(p, month) < 65 && (p.ressources[addMonths(month, -1)]?.PENSION_INVALIDITE ?? 0) > 0,
   );
   if (asi && !h.givenAt('ASI', month)) return `${COMPUTED_PREFIX}asi`;
+  // ASS: counted in the resources of the reference months (RSA, PPA), of the 12 months (C2S), of the 3 months
+  // before (ASPA).
+  const assMonths =
+    right === 'c2s'
+      ? window
+      : right === 'aspa'
+        ? [addMonths(month, -3), addMonths(month, -2), addMonths(month, -1), month]
+        : [...ourReferenceMonths(month, s.moisDeReference), month];
+  if (assMonths.some((m) => h.assComputedAt(m))) return `${COMPUTED_PREFIX}ass`;
   if (right === 'aspa') return null;
   // AAH: OpenFisca computes it for an incapacity rate of 50 % or more (RSA, PPA: reference months).
   const aahMonths = right === 'c2s' ? window : [...ourReferenceMonths(month, s.moisDeReference), month];

@@ -232,3 +232,24 @@ export function expectationsFor(
   }
   return { expectations, problems };
 }
+
+/** The per-person expected values of a test (`output: {individus: {id: {ass: …}}}`), by person id. */
+export function personalExpectations(test: OpenFiscaTest): Map<string, Expectation[]> {
+  const out = new Map<string, Expectation[]>();
+  const individus = test.output.individus;
+  if (!isRecord(individus)) return out;
+  for (const [id, vars] of Object.entries(individus)) {
+    if (!isRecord(vars)) continue;
+    const list: Expectation[] = [];
+    for (const [variable, raw] of Object.entries(vars)) {
+      try {
+        for (const e of toSeries(raw, test.period, variable))
+          if (!Array.isArray(e.value)) list.push({ variable, period: e.period, value: e.value });
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+      }
+    }
+    out.set(id, list);
+  }
+  return out;
+}

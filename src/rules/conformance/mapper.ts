@@ -58,6 +58,9 @@ export const YEAR_TOTALS: ReadonlySet<string> = new Set([
 /** Rounding of three amounts asserted to the cent. */
 const TOTALS_ROUNDING = 0.02;
 
+export const NOTE_ASSERTED_ASS =
+  'allocation de solidarité spécifique (ass) reprise des sorties attendues du test pour chaque personne (calculée par OpenFisca, prise comme versée)';
+
 /** Benefits asserted among a test's outputs that may stand for the benefit received, by CAF code. */
 export const ASSERTED_INPUTS: ReadonlyMap<string, string> = new Map([
   ['aide_logement', 'AL'],
@@ -89,6 +92,8 @@ export interface MappedHousehold {
   participationFraisAt(month: string): boolean;
   /** Periods (months) for which the test gives a variable as an input, for "output given as input". */
   inputMonths(variable: string): Set<string>;
+  /** Whether OpenFisca computes the ASS of a member for the month (precondition met, ASS neither given nor asserted). */
+  assComputedAt(month: string): boolean;
 }
 
 /** CAF codes of the housing aids. */
@@ -350,6 +355,7 @@ export function mapHousehold(
   famille: GroupInput,
   key: string,
   asserted: readonly AssertedValue[] = [],
+  assertedPersonal: ReadonlyMap<string, readonly AssertedValue[]> = new Map(),
 ): MappedHousehold {
   const c = new Collector();
   const parents = famille.roles.parents ?? [];
@@ -596,6 +602,28 @@ export function mapHousehold(
     }
   }
 
+  // ASS (allocation de solidarité spécifique): OpenFisca computes it for a person whose precondition is met; the
+  // amount the test asserts for that person stands for the ASS paid, for the months the inputs do not give it.
+  const assKnown = new Map<PersonState, Set<string>>();
+  for (const st of states) {
+    const known = st.input.vars.ass ? coveredMonths(st.input.vars.ass) : new Set<string>();
+    for (const e of assertedPersonal.get(st.input.id) ?? []) {
+      if (e.variable !== 'ass' || e.period.unit !== 'month' || e.period.size !== 1) continue;
+      const v = toNumber(e.value);
+      if (v === null || known.has(e.period.start)) continue;
+      known.add(e.period.start);
+      if (v !== 0) addResource(st.ressources, e.period.start, 'ALLOCATION_CHOMAGE', v);
+      notes.add(NOTE_ASSERTED_ASS);
+    }
+    assKnown.set(st, known);
+  }
+  const assComputedAt = (month: string) =>
+    states.some(
+      (st) =>
+        toBoolean(st.values.get('ass_precondition_remplie')?.get(month) ?? false) === true &&
+        !(assKnown.get(st)?.has(month) ?? false),
+    );
+
   // AF: OpenFisca counts min(af_base, af) in the RSA/PPA resources; af_base alone stands for the AF counted.
   if (afBase) {
     given.set('AF_BASE', new Set(afBase.keys()));
@@ -783,5 +811,6 @@ export function mapHousehold(
     statutAt,
     participationFraisAt: (month) => flagAt(menageValues, 'participation_frais', month) === true,
     inputMonths: (variable) => inputMonths.get(variable) ?? new Set(),
+    assComputedAt,
   };
 }

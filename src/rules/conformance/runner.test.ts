@@ -10,6 +10,7 @@ import {
   mapHousehold,
   NOTE_AL_FROM_TOTALS,
   NOTE_ASSERTED_AL,
+  NOTE_ASSERTED_ASS,
   NOTE_NON_RENSEIGNE,
   NOTE_REFERENCE_MONTHS,
   type RightId,
@@ -274,6 +275,31 @@ output:
     expect(checks[0]?.notes).toContain(NOTE_ASSERTED_AL);
     expect(seen[0]?.prestations?.['2024-01']?.AL).toBe(20);
     expect(seen[0]?.prestations?.['2024-02']?.AL).toBe(20);
+  });
+
+  it('takes the ASS asserted for a person as paid; skips the months OpenFisca would compute it', async () => {
+    const yaml = (months: string) => `
+period: 2024-05
+input:
+  familles: {f: {parents: [p]}}
+  individus: {p: {age: 50, ass_precondition_remplie: {2024: true}}}
+output:
+  familles: {f: {rsa: 100}}
+  individus: {p: {ass: {${months}}}}
+`;
+    const seen: Situation[] = [];
+    // Reference months of May 2024: February to April; ASS asserted from January.
+    const known = await run(
+      yaml('2024-01: 545.1, 2024-02: 545.1, 2024-03: 545.1, 2024-04: 570.3, 2024-05: 570.3'),
+      fakeRight('rsa', seen),
+    );
+    expect(known[0]).toMatchObject({ status: 'passed' });
+    expect(known[0]?.notes).toContain(NOTE_ASSERTED_ASS);
+    expect(seen[0]?.persons[0]?.ressources['2024-04']?.ALLOCATION_CHOMAGE).toBe(570.3);
+    // February not asserted: OpenFisca computes it.
+    expect((await run(yaml('2024-03: 545.1, 2024-04: 570.3, 2024-05: 570.3')))[0]?.reason).toBe(
+      'prestation calculée par OpenFisca, absente des entrées : ass',
+    );
   });
 
   it('takes no housing aid in a year whose prestations_sociales add up to minima_sociaux and prestations_familiales', async () => {

@@ -4,7 +4,7 @@ import type { RightResult } from '../../model.ts';
 import { addMonths } from '../dates.ts';
 import type { RightDefinition } from '../right.ts';
 import { computedBenefit, DIVERGENCE_PPA_PARAMETERS, divergence, openFiscaReading } from './checks.ts';
-import { expectationsFor, InputError, type NormalizedInput, normalizeInputs } from './inputs.ts';
+import { expectationsFor, InputError, type NormalizedInput, normalizeInputs, personalExpectations } from './inputs.ts';
 import type { OpenFiscaTest } from './loader.ts';
 import { ASSERTED_INPUTS, type MappedHousehold, mapHousehold, type RightId, YEAR_TOTALS } from './mapper.ts';
 import { OUTPUTS, type OutputSpec } from './outputs.ts';
@@ -109,7 +109,7 @@ function households(test: OpenFiscaTest): { list: Household[]; error: string | n
       const key = `conformance:${test.file}#${test.index}${label ? `:${label}` : ''}`;
       const { expectations } = expectationsFor(test, f.id, list.length, total);
       const asserted = expectations.filter((e) => ASSERTED_INPUTS.has(e.variable) || YEAR_TOTALS.has(e.variable));
-      list.push({ label, mapped: mapHousehold(w, f, key, asserted), famille: f.id });
+      list.push({ label, mapped: mapHousehold(w, f, key, asserted, personalExpectations(test)), famille: f.id });
     }
   });
   return { list, error: null };

@@ -122,6 +122,8 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   taux_incapacite: special('individu'),
   inapte_travail: special('individu'),
   rsa_jeune_condition_heures_travail_remplie: special('individu'),
+  // OpenFisca computes the ASS from it: taken from the ASS the test asserts per person, or the case is skipped.
+  ass_precondition_remplie: special('individu'),
   salarie_regime_alsace_moselle: special('individu'),
   // Read to derive a net wage from salaire_de_base (private employee, part-time ceiling).
   categorie_salarie: special('individu'),
