@@ -19,7 +19,9 @@ import {
   buildSituations,
   type CaseRange,
   caseRanges,
+  readSnapshotDates,
   readSourceRows,
+  type SnapshotDates,
 } from './situation.ts';
 
 /** One batch of a run: a range of CAF cases, or a range of tax notices for the households the CAF does not know. */
@@ -32,6 +34,9 @@ export interface RunContext {
   readonly since: string;
   /** The CAF snapshot before the current one, to compare with (life events). */
   readonly previousSnapshot: string | null;
+  /** The snapshot dates at `asOf` and at the previous CAF snapshot, read once for all batches. */
+  readonly snapshots: SnapshotDates;
+  readonly previousSnapshots: SnapshotDates | null;
   readonly payers: readonly PayerSnapshot[];
   /** Ids of the rights evaluated (for the invitations already sent). */
   readonly rights: readonly string[];
@@ -49,6 +54,8 @@ export async function readRunContext(
     asOf,
     since: lastRun ?? previousSnapshot ?? `${addMonths(monthOf(asOf), -1)}-01`,
     previousSnapshot,
+    snapshots: await readSnapshotDates(db, asOf),
+    previousSnapshots: previousSnapshot ? await readSnapshotDates(db, previousSnapshot) : null,
     payers: await readPayerSnapshots(db, asOf),
     rights,
     pseudo,
@@ -83,11 +90,16 @@ export interface Batch {
  * its members, and the invitations and oppositions of its households; builds the situations.
  */
 export async function readBatch(db: Kdb, ctx: RunContext, scope: BatchScope): Promise<Batch> {
-  const rows = await readSourceRows(db, ctx.asOf, scope);
+  const rows = await readSourceRows(db, ctx.asOf, { ...scope, snapshots: ctx.snapshots });
   // The previous snapshot is compared on composition and address only (life events).
-  const previousRows = ctx.previousSnapshot
-    ? await readSourceRows(db, ctx.previousSnapshot, { ...scope, compositionOnly: true })
-    : null;
+  const previousRows =
+    ctx.previousSnapshot && ctx.previousSnapshots
+      ? await readSourceRows(db, ctx.previousSnapshot, {
+          ...scope,
+          compositionOnly: true,
+          snapshots: ctx.previousSnapshots,
+        })
+      : null;
   const situations = buildSituations(rows, ctx.pseudo);
   const previous = previousRows ? buildSituations(previousRows, ctx.pseudo) : [];
   const nirs = new Set<string>();

@@ -113,6 +113,37 @@ async function latestSnapshot(db: Kdb, table: 'caf_foyer' | 'dgfip_personne' | '
   return (r?.d as string | null | undefined) ?? null;
 }
 
+/** The latest snapshot of each extract at a date (null: none yet). */
+export interface SnapshotDates {
+  readonly cafFoyers: string | null;
+  readonly cafMembres: string | null;
+  readonly cafDroits: string | null;
+  readonly dgfip: string | null;
+  readonly gipmds: string | null;
+}
+
+/**
+ * Reads the snapshot dates once: a run reads them for its reference date (and the previous CAF
+ * snapshot) and hands them to every batch, rather than scanning the staging tables per batch.
+ */
+export async function readSnapshotDates(db: Kdb, asOf: string): Promise<SnapshotDates> {
+  const max = async (table: 'caf_foyer' | 'caf_membre' | 'caf_droit' | 'dgfip_personne' | 'gipmds_ressource') => {
+    const r = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.max('snapshot_date').as('d'))
+      .where('snapshot_date', '<=', asOf)
+      .executeTakeFirst();
+    return (r?.d as string | null | undefined) ?? null;
+  };
+  return {
+    cafFoyers: await max('caf_foyer'),
+    cafMembres: await max('caf_membre'),
+    cafDroits: await max('caf_droit'),
+    dgfip: await max('dgfip_personne'),
+    gipmds: await max('gipmds_ressource'),
+  };
+}
+
 /** The condition "this CAF row belongs to the range" (row comparison: the (organisme, numéro) indexes apply). */
 function inRange(range: CaseRange) {
   return sql<boolean>`(code_organisme, numero_allocataire) >= (${range.from[0]}, ${range.from[1]}) and (code_organisme, numero_allocataire) <= (${range.to[0]}, ${range.to[1]})`;
@@ -201,22 +232,17 @@ export async function readSourceRows(
      * figures: what the previous snapshot is read for (composition and address changes).
      */
     readonly compositionOnly?: boolean;
+    /** The snapshot dates at `asOf`, when the caller read them once for all batches. */
+    readonly snapshots?: SnapshotDates;
   } = {},
 ): Promise<SourceRows> {
-  const cafSnapshot = await latestSnapshot(db, 'caf_foyer', asOf);
-  const dgfipSnapshot = await latestSnapshot(db, 'dgfip_personne', asOf);
-  const gipmdsSnapshot = await latestSnapshot(db, 'gipmds_ressource', asOf);
+  const snapshots = opts.snapshots ?? (await readSnapshotDates(db, asOf));
+  const cafSnapshot = snapshots.cafFoyers;
+  const dgfipSnapshot = snapshots.dgfip;
+  const gipmdsSnapshot = snapshots.gipmds;
   const { from, to } = resourceMonths(asOf);
-  const membresSnap = await db
-    .selectFrom('caf_membre')
-    .select((eb) => eb.fn.max('snapshot_date').as('d'))
-    .where('snapshot_date', '<=', asOf)
-    .executeTakeFirst();
-  const droitsSnap = await db
-    .selectFrom('caf_droit')
-    .select((eb) => eb.fn.max('snapshot_date').as('d'))
-    .where('snapshot_date', '<=', asOf)
-    .executeTakeFirst();
+  const membresSnap = { d: snapshots.cafMembres };
+  const droitsSnap = { d: snapshots.cafDroits };
   const mode = opts.range ? 'range' : opts.dgfipOnly ? 'dgfip' : 'all';
   const range = opts.range;
   const foyers =
