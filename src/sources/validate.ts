@@ -1,4 +1,5 @@
 import type { ExtractContext, ExtractSpec, FieldIssue } from './extract.ts';
+import { fastParser, NOT_FAST } from './fast-parse.ts';
 import type { RawRecord } from './read.ts';
 
 export type Validated = { ok: true; rows: unknown[][]; warnings: FieldIssue[] } | { ok: false; issues: FieldIssue[] };
@@ -27,7 +28,9 @@ export function validateRecord<T>(spec: ExtractSpec<T>, rec: RawRecord, ctx: Ext
         issues: missing.map((c) => ({ field: c, code: 'CHAMP_MANQUANT', reason: `champ « ${c} » absent` })),
       };
   }
-  const parsed = spec.schema.safeParse(rec.fields);
+  const fast = fastParser(spec.schema);
+  const quick = fast ? fast(rec.fields) : NOT_FAST;
+  const parsed = quick === NOT_FAST ? spec.schema.safeParse(rec.fields) : { success: true as const, data: quick as T };
   if (!parsed.success) {
     return {
       ok: false,
