@@ -22,8 +22,8 @@ export interface Db {
   readonly kysely: Kdb;
   /** Bulk-loads rows (values in `columns` order) with COPY; returns the number of rows. */
   copyRows(table: string, columns: readonly string[], rows: Rows): Promise<number>;
-  /** Bulk-loads text already in COPY text format (tab-separated lines), chunk by chunk. */
-  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  /** Bulk-loads text already in COPY text format (tab-separated lines, UTF-8 bytes or strings), chunk by chunk. */
+  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<string | Uint8Array>): Promise<void>;
   /**
    * COPY a file as it is into a table (`options`: the COPY options, e.g. `format csv, header true`).
    * For measuring the floor of an import and for bulk loads of already-clean files.
@@ -118,7 +118,7 @@ function openPostgres(url: string): Db {
     client: pg.PoolClient,
     table: string,
     columns: readonly string[],
-    chunks: AsyncIterable<string>,
+    chunks: AsyncIterable<string | Uint8Array>,
   ) => {
     await pipeline(Readable.from(chunks), client.query(copyFrom(copySql(table, columns, 'stdin'))));
   };
@@ -213,9 +213,9 @@ async function openPGlite(dataDir: string): Promise<Db> {
     return count.n;
   };
 
-  const copyText = async (table: string, columns: readonly string[], chunks: AsyncIterable<string>) => {
+  const copyText = async (table: string, columns: readonly string[], chunks: AsyncIterable<string | Uint8Array>) => {
     const statement = copySql(table, columns, `'/dev/blob'`);
-    for await (const chunk of chunks) if (chunk) await pgl.query(statement, [], { blob: new Blob([chunk]) });
+    for await (const chunk of chunks) if (chunk.length) await pgl.query(statement, [], { blob: new Blob([chunk]) });
   };
   const copyFile = async (table: string, columns: readonly string[], path: string, options: string) => {
     await pgl.query(`${copySql(table, columns, `'/dev/blob'`)} with (${options})`, [], {
