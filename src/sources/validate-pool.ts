@@ -45,7 +45,7 @@ function workerPool(size: number): Pool {
   for (let i = 0; i < size; i++) {
     // Bounded heaps: a worker holds a few batches at a time, never the file.
     const w = new Worker(new URL('./validate-worker.mjs', import.meta.url), {
-      resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 },
+      resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 256 },
     });
     w.unref();
     w.on('message', (m: { seq: number; result?: BatchResult; error?: string; unreadable?: boolean }) => {
