@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { sql } from 'kysely';
+import { STAGING_INDEXES } from '../db/migrations/0011-staging-partitions.ts';
 import type { Db } from '../db/open.ts';
 import { ProactifError, SourceFormatError } from '../errors.ts';
 import type { ExtractSpec } from './extract.ts';
@@ -187,14 +188,17 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       const bctx = { importId: id, file, extractedOn, format: f };
       return workers > 0 ? workerValidator(spec, bctx, workers) : inlineValidator(spec, bctx);
     };
-    // The file's rows land in a table of their own, attached to the staging table once loaded
-    // and checked: its indexes are built then, in one pass (migration 0011).
+    // The file's rows land in a table of their own, attached to the staging table once loaded:
+    // its indexes are built then, in one sorted pass (migration 0011), and serve the checks.
     const part = `${spec.table}_f${id}`;
     await sql`set local work_mem = '64MB'`.execute(tx.kysely);
     await sql
       .raw(`create table ${part} (like ${spec.table} including defaults, check (import_id = ${Number(id)}))`)
       .execute(tx.kysely);
     await tx.copyText(part, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], copyChunks());
+    await sql
+      .raw(`alter table ${spec.table} attach partition ${part} for values in (${Number(id)})`)
+      .execute(tx.kysely);
     // Repeats and contradictions are found in the database, set-based, so memory stays constant.
     const duplicates = await removeExactDuplicates(tx, spec, part);
     const contradictions = await quarantineContradictions(tx, spec, part, id, file);
@@ -204,9 +208,6 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
     if (read === 0 && spec.format !== 'csv') throw new SourceFormatError(file, 'fichier vide : rien à importer');
     if (rejected > 0 && rejected / read > max) throw new RejectRateExceededError(file, rejected, read, byCode, max);
     accepted -= duplicates;
-    await sql
-      .raw(`alter table ${spec.table} attach partition ${part} for values in (${Number(id)})`)
-      .execute(tx.kysely);
     await tx.copyRows('rejected_row', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason', 'raw'], rejects);
     for (const w of (await spec.warnAfterLoad?.(tx.kysely, id)) ?? []) {
       warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
@@ -240,7 +241,13 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
  * Returns the number of lines removed.
  */
 async function removeExactDuplicates(tx: Db, spec: ExtractSpec<never>, part: string): Promise<number> {
-  const cols = sql.raw(spec.tableColumns.join(', '));
+  // The columns of the table's first index first: rows come presorted by that index.
+  const lead = /\(([^)]*)\)/.exec(STAGING_INDEXES[spec.table]?.[0] ?? '')?.[1]?.split(/,\s*/) ?? [];
+  const order = [
+    ...lead.filter((c) => spec.tableColumns.includes(c)),
+    ...spec.tableColumns.filter((c) => !lead.includes(c)),
+  ];
+  const cols = sql.raw(order.join(', '));
   const table = sql.table(part);
   const r = await sql`
     delete from ${table} where line_no in (
