@@ -30,7 +30,10 @@ export type RecordFormat =
   | { readonly kind: 'jsonl' }
   | { readonly kind: 'fixed'; readonly layout: Readonly<Record<string, readonly [number, number]>> };
 
-/** A defect that makes the whole file unreadable (a quote never closed): the file is refused. */
+/**
+ * A defect that makes the whole file unreadable (a quote never closed): the importer refuses
+ * the file with a SourceFormatError naming it (this one may come from a worker thread, as text).
+ */
 export class UnreadableFileError extends Error {}
 
 /** SHA-256 of a file's bytes, read as a stream. */
@@ -189,7 +192,11 @@ export async function* readCsvTexts(
       pending += `\n${rawLine}`;
       const q = rawLine.indexOf('"');
       if (q >= 0) quotes += countQuotes(rawLine, q);
-      if (quotes % 2 === 1) continue;
+      if (quotes % 2 === 1) {
+        // No real field is that long: a stray quote, found without holding the file in memory.
+        if (pending.length > MAX_RECORD_CHARS) unclosedQuote(pending, pendingLine);
+        continue;
+      }
       record = dropCr(pending);
       pending = null;
     }
@@ -210,26 +217,23 @@ export async function* readCsvTexts(
       lines = [];
     }
   }
-  if (pending !== null) {
-    // A stray quote in an unquoted field reads as an opening one: name it when it is the cause.
-    splitCsvRecord(pending.slice(0, pending.indexOf('\n')), pendingLine);
-    throw new UnreadableFileError(
-      `ligne ${pendingLine} : guillemet ouvert jamais fermé (fin du fichier dans un champ entre guillemets)`,
-    );
-  }
+  if (pending !== null) unclosedQuote(pending, pendingLine);
   if (!header) onHeader([]);
   if (texts.length) yield { texts, lines };
+}
+
+const MAX_RECORD_CHARS = 1 << 20;
+
+function unclosedQuote(pending: string, line: number): never {
+  // A stray quote in an unquoted field reads as an opening one: name it when it is the cause.
+  splitCsvRecord(pending.slice(0, pending.indexOf('\n')), line);
+  throw new UnreadableFileError(`ligne ${line} : guillemet ouvert jamais fermé`);
 }
 
 function countQuotes(s: string, from: number): number {
   let n = 0;
   for (let i = from; i >= 0; i = s.indexOf('"', i + 1)) n++;
   return n;
-}
-
-/** The header names of a CSV record (for the reading thread). */
-export function csvHeader(record: string): string[] {
-  return splitCsvRecord(record, 1);
 }
 
 /**
