@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-persons.ts';
 import * as m0008 from './migrations/0008-opposition.ts';
 import * as m0009 from './migrations/0009-import-warnings.ts';
 import * as m0010 from './migrations/0010-situation-snapshots.ts';
+import * as m0011 from './migrations/0011-staging-partitions.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-opposition': m0008,
   '0009-import-warnings': m0009,
   '0010-situation-snapshots': m0010,
+  '0011-staging-partitions': m0011,
 };
 
 /** The names of every migration, in order. */

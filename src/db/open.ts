@@ -2,7 +2,6 @@ import { createReadStream, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -22,8 +21,8 @@ export interface Db {
   readonly kysely: Kdb;
   /** Bulk-loads rows (values in `columns` order) with COPY; returns the number of rows. */
   copyRows(table: string, columns: readonly string[], rows: Rows): Promise<number>;
-  /** Bulk-loads text already in COPY text format (tab-separated lines), chunk by chunk. */
-  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  /** Bulk-loads text already in COPY text format (tab-separated lines, UTF-8 bytes or strings), chunk by chunk. */
+  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<string | Uint8Array>): Promise<void>;
   /**
    * COPY a file as it is into a table (`options`: the COPY options, e.g. `format csv, header true`).
    * For measuring the floor of an import and for bulk loads of already-clean files.
@@ -121,9 +120,13 @@ function openPostgres(url: string): Db {
     client: pg.PoolClient,
     table: string,
     columns: readonly string[],
-    chunks: AsyncIterable<string>,
+    chunks: AsyncIterable<string | Uint8Array>,
   ) => {
-    await pipeline(Readable.from(chunks), client.query(copyFrom(copySql(table, columns, 'stdin'))));
+    // One chunk read ahead: the producer is held back as soon as the server falls behind.
+    await pipeline(
+      Readable.from(chunks, { highWaterMark: 1 }),
+      client.query(copyFrom(copySql(table, columns, 'stdin'))),
+    );
   };
 
   const db: Db = {
@@ -196,6 +199,8 @@ function openPostgres(url: string): Db {
 }
 
 async function openPGlite(dataDir: string): Promise<Db> {
+  // Loaded only when used: about 40 MB of memory a PostgreSQL run does not need.
+  const { PGlite, types: pgliteTypes } = await import('@electric-sql/pglite');
   const inMemory = dataDir === 'memory' || dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const parsers = {
@@ -216,9 +221,9 @@ async function openPGlite(dataDir: string): Promise<Db> {
     return count.n;
   };
 
-  const copyText = async (table: string, columns: readonly string[], chunks: AsyncIterable<string>) => {
+  const copyText = async (table: string, columns: readonly string[], chunks: AsyncIterable<string | Uint8Array>) => {
     const statement = copySql(table, columns, `'/dev/blob'`);
-    for await (const chunk of chunks) if (chunk) await pgl.query(statement, [], { blob: new Blob([chunk]) });
+    for await (const chunk of chunks) if (chunk.length) await pgl.query(statement, [], { blob: new Blob([chunk]) });
   };
   const copyFile = async (table: string, columns: readonly string[], path: string, options: string) => {
     await pgl.query(`${copySql(table, columns, `'/dev/blob'`)} with (${options})`, [], {

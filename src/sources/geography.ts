@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FieldIssue } from './extract.ts';
 
@@ -7,7 +8,8 @@ interface Commune {
   readonly codesPostaux?: readonly string[];
 }
 
-let cache: { communes: Map<string, ReadonlySet<string>>; postaux: Set<string> } | null = null;
+/** Per commune code, its postal codes as ` 75001 75002 ` (compact: one string, not a Set). */
+let cache: { communes: Map<string, string>; postaux: Set<string> } | null = null;
 
 /**
  * The official geography (COG communes, municipal arrondissements, delegated and associated
@@ -15,15 +17,22 @@ let cache: { communes: Map<string, ReadonlySet<string>>; postaux: Set<string> } 
  */
 function geography() {
   if (!cache) {
-    const communes = createRequire(import.meta.url)('@etalab/decoupage-administratif/data/communes.json') as Commune[];
-    const byCode = new Map<string, ReadonlySet<string>>();
+    // Read, not required: require() would keep the whole parsed file (tens of MB) in its cache.
+    const file = createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/data/communes.json');
+    const communes = JSON.parse(readFileSync(file, 'utf8')) as Commune[];
+    const byCode = new Map<string, Set<string>>();
     const postaux = new Set<string>();
     for (const c of communes) {
-      const codes = new Set([...(byCode.get(c.code) ?? []), ...(c.codesPostaux ?? [])]);
+      const codes = byCode.get(c.code) ?? new Set<string>();
       byCode.set(c.code, codes);
-      for (const p of c.codesPostaux ?? []) postaux.add(p);
+      for (const p of c.codesPostaux ?? []) {
+        codes.add(p);
+        postaux.add(p);
+      }
     }
-    cache = { communes: byCode, postaux };
+    const compact = new Map<string, string>();
+    for (const [code, codes] of byCode) compact.set(code, codes.size ? ` ${[...codes].join(' ')} ` : '');
+    cache = { communes: compact, postaux };
   }
   return cache;
 }
@@ -37,7 +46,7 @@ export function addressDoubts(codePostal: string | null, codeCommune: string | n
   const g = geography();
   const out: FieldIssue[] = [];
   const served = codeCommune ? g.communes.get(codeCommune) : undefined;
-  if (codeCommune && !served)
+  if (codeCommune && served === undefined)
     out.push({
       field: 'code_commune_insee',
       code: 'COG_INCONNU',
@@ -45,7 +54,7 @@ export function addressDoubts(codePostal: string | null, codeCommune: string | n
     });
   if (codePostal && !g.postaux.has(codePostal))
     out.push({ field: 'code_postal', code: 'CODE_POSTAL_INCONNU', reason: `code postal « ${codePostal} » inconnu` });
-  else if (codePostal && served && served.size > 0 && !served.has(codePostal))
+  else if (codePostal && served !== undefined && served !== '' && !served.includes(` ${codePostal} `))
     out.push({
       field: 'code_postal',
       code: 'ADRESSE_INCOHERENTE',

@@ -104,6 +104,15 @@ describe('importing real-world extracts', () => {
     expect(f).toEqual({ adresse_l2: 'APPT 3; BAT "B"\r\nRESIDENCE', quotient_familial: 512 });
   });
 
+  it('refuses a file whose quote is never closed, naming the line, with nothing imported', async () => {
+    const ok = 'CNAF;441;0412873;ISOLE;01/09/2024;;;;;;;;44000;NANTES;44109;LOCATAIRE;512;2026-10;2026-06;;';
+    const stray = 'CNAF;441;0412874;ISOLE;01/09/2024;"APPT 3;;;;;;;44000;NANTES;44109;LOCATAIRE;512;2026-10;2026-06;;';
+    await expect(importFile(db, write('caf_foyers_20250830.csv', csv(FOYERS, ok, stray, ok)))).rejects.toThrow(
+      /ligne 3 : guillemet ouvert jamais fermé : fichier refusé, rien importé/,
+    );
+    expect(await db.kysely.selectFrom('caf_foyer').select('line_no').execute()).toEqual([]);
+  });
+
   it('reads decimal commas with NBSP thousands; accepts a negative recovery but refuses a negative quotient', async () => {
     const droits = 'numero_allocataire;code_organisme;mois;prestation;montant;majoration;date_debut_droit;statut';
     const r = await importFile(

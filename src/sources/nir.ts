@@ -9,8 +9,9 @@ export type NirCheck =
 /** The key of a 13-character NIR body (Corsica letters substituted). */
 export function nirKey(body13: string): number {
   const digits = body13.replace(/^(.{5})2A/i, '$119').replace(/^(.{5})2B/i, '$118');
-  const n = BigInt(digits);
-  return 97 - Number(n % 97n);
+  // 13 digits stay below 2^53: exact as a double, no BigInt needed.
+  if (/^\d{13}$/.test(digits)) return 97 - (Number(digits) % 97);
+  return 97 - Number(BigInt(digits) % 97n);
 }
 
 /** Normalises (spaces, dots, dashes, lower-case Corsica) and checks a NIR. */

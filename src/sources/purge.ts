@@ -75,6 +75,8 @@ export async function applyPurge(
       ] as const) {
         const r = await tx.kysely.deleteFrom(t).where('import_id', 'in', ids).executeTakeFirst();
         rows += Number(r.numDeletedRows ?? 0);
+        // Each file's rows have a partition of their own (migration 0011): now empty, it goes.
+        for (const id of ids) await sql.raw(`drop table if exists ${t}_f${Number(id)}`).execute(tx.kysely);
       }
       await tx.kysely.updateTable('rejected_row').set({ raw: '' }).where('import_id', 'in', ids).execute();
       await tx.kysely

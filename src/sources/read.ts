@@ -1,8 +1,8 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { PassThrough, pipeline, Transform } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
 
 /** One record as read from a file: its line number, its fields (strings), its raw text. */
@@ -14,28 +14,64 @@ export interface RawRecord {
   readonly error?: { code: string; reason: string };
 }
 
+/**
+ * Records of a file as text, not yet cut into fields: what the reading thread hands to the
+ * threads that parse and validate. `lines[i]` is the line number of `texts[i]` (for a CSV
+ * record spanning several lines, its last line).
+ */
+export interface TextBatch {
+  readonly texts: string[];
+  readonly lines: number[];
+}
+
+/** How a record's text is cut into fields: CSV (`;`, header), one JSON object, fixed width. */
+export type RecordFormat =
+  | { readonly kind: 'csv'; readonly header: readonly string[] }
+  | { readonly kind: 'jsonl' }
+  | { readonly kind: 'fixed'; readonly layout: Readonly<Record<string, readonly [number, number]>> };
+
+/**
+ * A defect that makes the whole file unreadable (a quote never closed): the importer refuses
+ * the file with a SourceFormatError naming it (this one may come from a worker thread, as text).
+ */
+export class UnreadableFileError extends Error {}
+
 /** SHA-256 of a file's bytes, read as a stream. */
 export async function hashFile(path: string): Promise<string> {
   const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) h.update(chunk as Buffer);
   return h.digest('hex');
 }
+
+// Text chunks stay under V8's large-object size: they die young instead of piling up in the
+// large-object space until a full collection (peak RSS).
+const READ_CHUNK = 64 * 1024;
 
 /**
  * Decodes bytes to text, deciding the encoding at the first byte that is not ASCII (ASCII reads
  * the same in every candidate, however far into the file that byte comes): valid UTF-8 → UTF-8
  * (BOM stripped), otherwise windows-1252 (what "Latin-1" exports from Windows really are: € is
  * 0x80, ’ is 0x92). A file that turns invalid after being recognised as UTF-8 mixes encodings:
- * it is refused rather than stored with replacement characters.
+ * it is refused rather than stored with replacement characters. Emits strings.
  */
 function decoder(): Transform {
   let mode: 'ascii' | 'utf8' | 'cp1252' = 'ascii';
   let first = true;
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  // Bytes of a character cut by the end of a chunk, kept for the next one.
+  let tail: Buffer | null = null;
+  const utf8 = new TextDecoder('utf-8');
+  const decodeUtf8 = (bytes: Buffer): string => {
+    const end = completeUtf8End(bytes);
+    const whole = bytes.subarray(0, end);
+    if (!isUtf8(whole)) throw new Error('utf8');
+    tail = end < bytes.length ? Buffer.from(bytes.subarray(end)) : null;
+    return utf8.decode(whole);
+  };
   return new Transform({
-    readableObjectMode: false,
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
-      let bytes = chunk;
+      let bytes = tail ? Buffer.concat([tail, chunk]) : chunk;
+      tail = null;
       if (first) {
         first = false;
         if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -45,43 +81,48 @@ function decoder(): Transform {
       }
       try {
         if (mode === 'ascii') {
-          const i = bytes.findIndex((b) => b >= 0x80);
-          if (i < 0) return done(null, bytes.toString('latin1'));
-          try {
-            // The chunk may end inside a character: leave up to 3 bytes to the next one.
-            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, Math.max(i, bytes.length - 3)));
-            mode = 'utf8';
-          } catch {
-            mode = 'cp1252';
-          }
+          if (isAscii(bytes)) return done(null, bytes.toString('latin1'));
+          let i = 0;
+          while ((bytes[i] as number) < 0x80) i++;
+          mode = isUtf8(bytes.subarray(i, completeUtf8End(bytes))) ? 'utf8' : 'cp1252';
         }
-        if (mode === 'utf8') return done(null, utf8.decode(bytes, { stream: true }));
+        if (mode === 'utf8') return done(null, decodeUtf8(bytes));
         return done(null, iconv.decode(bytes, 'win1252'));
       } catch {
         return done(new Error('encodage incohérent : le fichier mêle de l’UTF-8 et un autre encodage'));
       }
     },
     flush(done) {
-      try {
-        const rest = mode === 'utf8' ? utf8.decode() : '';
-        done(null, rest);
-      } catch {
-        done(new Error('fichier UTF-8 tronqué au milieu d’un caractère'));
-      }
+      if (tail) done(new Error('fichier UTF-8 tronqué au milieu d’un caractère'));
+      else done();
     },
   });
 }
 
+/** Where the last complete UTF-8 character of `bytes` ends (a character cut at the end is left out). */
+function completeUtf8End(bytes: Buffer): number {
+  const n = bytes.length;
+  for (let j = n - 1; j >= 0 && j >= n - 4; j--) {
+    const b = bytes[j] as number;
+    if (b < 0x80) return n;
+    if (b >= 0xc0) {
+      const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return j + size > n ? j : n;
+    }
+  }
+  return n;
+}
+
 /**
- * The file's text as a stream: bytes → (gunzip) → decoded text → `then`. One pipeline, so that
- * an error anywhere (a truncated gzip) ends the consumer's iteration with that error.
+ * The file's text as a stream of strings: bytes → (gunzip) → decoded text. One pipeline, so
+ * that an error anywhere (a truncated gzip) ends the consumer's iteration with that error.
  */
-function openText<T extends NodeJS.ReadWriteStream>(path: string, gzip: boolean, then: T, bytes?: ByteCount): T {
-  const file = createReadStream(path);
+function openText(path: string, gzip: boolean, bytes?: ByteCount): AsyncIterable<string> {
+  const file = createReadStream(path, { highWaterMark: READ_CHUNK });
   if (bytes) file.on('data', (c) => (bytes.n += (c as Buffer).length));
-  const stages: NodeJS.ReadWriteStream[] = gzip ? [createGunzip(), decoder()] : [decoder()];
-  // The callback only swallows the error here: it reaches the consumer through `then`.
-  return pipeline(file, ...(stages as [Transform]), then, () => {}) as unknown as T;
+  const stages: Transform[] = gzip ? [createGunzip(), decoder()] : [decoder()];
+  // The callback only swallows the error here: it reaches the consumer through the last stage.
+  return pipeline(file, ...(stages as [Transform]), () => {}) as unknown as AsyncIterable<string>;
 }
 
 /** Bytes of the file read so far (for progress and ETA). */
@@ -92,139 +133,248 @@ export interface ByteCount {
 /** The header of a CSV as read (names trimmed), or null for an empty file. */
 export type HeaderCheck = (header: string[]) => void;
 
+/** Lines of a text stream split at LF (a CR before it kept) with their numbers (from 1). */
+async function* numberedLines(text: AsyncIterable<string>): AsyncGenerator<[string, number]> {
+  let rest = '';
+  let n = 0;
+  for await (const chunk of text) {
+    const s = rest + chunk;
+    let start = 0;
+    let i = s.indexOf('\n');
+    while (i >= 0) {
+      n++;
+      yield [s.slice(start, i), n];
+      start = i + 1;
+      i = s.indexOf('\n', start);
+    }
+    rest = s.slice(start);
+  }
+  if (rest !== '') yield [rest, n + 1];
+}
+
+const isBlank = (s: string) => s === '' || s.trim() === '';
+const dropCr = (s: string) => (s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s);
+
 /**
- * Streams the records of a `;`-separated CSV. `onHeader` sees the header before any row
- * is read and may throw to refuse the file. Quoted fields may hold `;` and line breaks.
+ * Streams the records of a `;`-separated CSV as text, in batches, and its header (cut into
+ * names, trimmed) to `onHeader` before any record: it may throw to refuse the file. Quoted
+ * fields may hold `;` and line breaks (a record ends at a line break outside quotes); CRLF, LF
+ * or both; empty and blank lines are skipped. A quote never closed refuses the file.
  */
-export async function* readCsv(
+export async function* readCsvTexts(
   path: string,
   gzip: boolean,
   onHeader: HeaderCheck,
+  batchSize: number,
   bytes?: ByteCount,
-): AsyncGenerator<RawRecord> {
+): AsyncGenerator<TextBatch> {
   let header: string[] | null = null;
-  const parser = openText(
-    path,
-    gzip,
-    parseCsv({
-      delimiter: ';',
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // CRLF, LF, or both mixed in one file (concatenated exports).
-      record_delimiter: ['\r\n', '\n'],
-      info: true,
-      raw: true,
-    }),
-    bytes,
-  );
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-    const raw = item.raw.replace(/\r?\n$/, '');
+  let texts: string[] = [];
+  let lines: number[] = [];
+  let pending: string | null = null;
+  let quotes = 0;
+  let pendingLine = 0;
+  for await (const [rawLine, n] of numberedLines(openText(path, gzip, bytes))) {
+    let record: string;
+    if (pending === null) {
+      const line = dropCr(rawLine);
+      if (line === '') continue;
+      const q = line.indexOf('"');
+      if (q >= 0 && countQuotes(line, q) % 2 === 1) {
+        pending = rawLine;
+        pendingLine = n;
+        quotes = 1;
+        continue;
+      }
+      record = line;
+    } else {
+      // Inside a quoted field: the line break belongs to the value (CRLF kept as read).
+      pending += `\n${rawLine}`;
+      const q = rawLine.indexOf('"');
+      if (q >= 0) quotes += countQuotes(rawLine, q);
+      if (quotes % 2 === 1) {
+        // No real field is that long: a stray quote, found without holding the file in memory.
+        if (pending.length > MAX_RECORD_CHARS) unclosedQuote(pending, pendingLine);
+        continue;
+      }
+      record = dropCr(pending);
+      pending = null;
+    }
     if (!header) {
-      header = item.record.map((h) => h.trim());
+      header = splitCsvRecord(record, n).map((h) => h.trim());
       // A trailing `;` on every line (some exports) is an empty last column, not a column.
       while (header.length > 1 && header[header.length - 1] === '') header.pop();
       onHeader(header);
       continue;
     }
-    const rec = item.record;
-    while (rec.length > header.length && rec[rec.length - 1]?.trim() === '') rec.pop();
-    if (rec.length === 1 && rec[0]?.trim() === '') continue;
-    if (rec.length !== header.length) {
-      yield {
-        line: item.info.lines,
-        fields: null,
-        raw,
-        error: {
-          code: 'LIGNE_INCOMPLETE',
-          reason: `${rec.length} champs au lieu de ${header.length} (ligne tronquée ou séparateur en trop)`,
-        },
-      };
-      continue;
+    // A blank line (or one blank field) is no record.
+    if (isBlank(record) || (record.indexOf(';') < 0 && isBlank(splitCsvRecord(record, n)[0] ?? ''))) continue;
+    texts.push(record);
+    lines.push(n);
+    if (texts.length === batchSize) {
+      yield { texts, lines };
+      texts = [];
+      lines = [];
     }
-    if (rec.every((v, i) => v.trim() === header?.[i])) {
-      yield {
-        line: item.info.lines,
-        fields: null,
-        raw,
-        error: { code: 'ENTETE_REPETEE', reason: 'en-tête répété au milieu du fichier' },
-      };
-      continue;
-    }
-    const fields: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) fields[header[i] as string] = rec[i] as string;
-    yield { line: item.info.lines, fields, raw };
   }
+  if (pending !== null) unclosedQuote(pending, pendingLine);
   if (!header) onHeader([]);
+  if (texts.length) yield { texts, lines };
 }
 
-/** Streams the lines of a JSONL file, one JSON object per line. */
-export async function* readJsonl(path: string, gzip: boolean, bytes?: ByteCount): AsyncGenerator<RawRecord> {
-  const text = openText(path, gzip, new PassThrough({ encoding: 'utf8' }), bytes);
+const MAX_RECORD_CHARS = 1 << 20;
+
+function unclosedQuote(pending: string, line: number): never {
+  // A stray quote in an unquoted field reads as an opening one: name it when it is the cause.
+  splitCsvRecord(pending.slice(0, pending.indexOf('\n')), line);
+  throw new UnreadableFileError(`ligne ${line} : guillemet ouvert jamais fermé`);
+}
+
+function countQuotes(s: string, from: number): number {
   let n = 0;
-  for await (const line of splitLines(text)) {
-    n++;
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      yield {
-        line: n,
-        fields: null,
-        raw: line,
-        error: { code: 'JSON_INVALIDE', reason: 'ligne JSON illisible (tronquée ?)' },
-      };
-      continue;
+  for (let i = from; i >= 0; i = s.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Cuts one CSV record into its fields: `;` separated, `"` quoted with `""` for a quote. A quote
+ * inside an unquoted field, or text after a closing quote, makes the file unreadable (as
+ * spreadsheet exports never produce it, the columns cannot be trusted).
+ */
+export function splitCsvRecord(record: string, line: number): string[] {
+  if (record.indexOf('"') < 0) return record.split(';');
+  const out: string[] = [];
+  const len = record.length;
+  let i = 0;
+  for (;;) {
+    if (record.charCodeAt(i) === 34) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const q = record.indexOf('"', from);
+        if (q < 0) throw new UnreadableFileError(`ligne ${line} : guillemet ouvert jamais fermé`);
+        if (record.charCodeAt(q + 1) === 34) {
+          value += record.slice(from, q + 1);
+          from = q + 2;
+          continue;
+        }
+        value += record.slice(from, q);
+        i = q + 1;
+        break;
+      }
+      out.push(value);
+      if (i === len) return out;
+      if (record.charCodeAt(i) !== 59)
+        throw new UnreadableFileError(
+          `ligne ${line}, champ ${out.length} : texte après un guillemet fermant (séparateur « ; » attendu)`,
+        );
+      i++;
+    } else {
+      const semi = record.indexOf(';', i);
+      const end = semi < 0 ? len : semi;
+      const value = record.slice(i, end);
+      if (value.indexOf('"') >= 0)
+        throw new UnreadableFileError(
+          `ligne ${line}, champ ${out.length + 1} : guillemet au milieu d'un champ non entouré de guillemets`,
+        );
+      out.push(value);
+      if (semi < 0) return out;
+      i = semi + 1;
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield {
-        line: n,
-        fields: null,
-        raw: line,
-        error: { code: 'JSON_INVALIDE', reason: 'un objet JSON est attendu par ligne' },
-      };
-      continue;
-    }
-    yield { line: n, fields: value as Record<string, unknown>, raw: line };
   }
 }
 
-/** Lines of a text stream (LF or CRLF); a stream error ends the iteration with that error. */
-async function* splitLines(text: AsyncIterable<string>): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of text) {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop() ?? '';
-    for (const p of parts) yield p.endsWith('\r') ? p.slice(0, -1) : p;
-  }
-  if (rest !== '') yield rest;
-}
-
-/** Streams a fixed-width text file: each line cut into the layout's fields (positions 0-based, end excluded). */
-export async function* readFixedWidth(
+/**
+ * Streams the non-blank lines of a text file (JSONL, fixed width) in batches, with their numbers.
+ */
+export async function* readLineTexts(
   path: string,
   gzip: boolean,
-  layout: Readonly<Record<string, readonly [number, number]>>,
+  batchSize: number,
   bytes?: ByteCount,
-): AsyncGenerator<RawRecord> {
-  const text = openText(path, gzip, new PassThrough({ encoding: 'utf8' }), bytes);
-  const width = Math.max(...Object.values(layout).map(([, end]) => end));
-  let n = 0;
-  for await (const line of splitLines(text)) {
-    n++;
-    if (line.trim() === '') continue;
-    if (line.length < width - 9) {
-      yield {
-        line: n,
-        fields: null,
-        raw: line,
-        error: { code: 'LIGNE_INCOMPLETE', reason: `${line.length} caractères au lieu de ${width} (ligne tronquée)` },
-      };
-      continue;
+): AsyncGenerator<TextBatch> {
+  let texts: string[] = [];
+  let lines: number[] = [];
+  for await (const [rawLine, n] of numberedLines(openText(path, gzip, bytes))) {
+    const line = dropCr(rawLine);
+    if (isBlank(line)) continue;
+    texts.push(line);
+    lines.push(n);
+    if (texts.length === batchSize) {
+      yield { texts, lines };
+      texts = [];
+      lines = [];
     }
-    const fields: Record<string, string> = {};
-    for (const [k, [start, end]] of Object.entries(layout)) fields[k] = line.slice(start, end).padEnd(end - start);
-    yield { line: n, fields, raw: line };
   }
+  if (texts.length) yield { texts, lines };
+}
+
+/**
+ * One record's text cut into fields (pure): CSV columns named after the header, a JSON object,
+ * or the fields of a fixed-width layout. A record that cannot be cut carries its `error`.
+ */
+export function parseRecord(format: RecordFormat, raw: string, line: number): RawRecord {
+  switch (format.kind) {
+    case 'csv':
+      return parseCsvRecord(format.header, raw, line);
+    case 'jsonl':
+      return parseJsonRecord(raw, line);
+    default:
+      return parseFixedRecord(format.layout, raw, line);
+  }
+}
+
+function parseCsvRecord(header: readonly string[], raw: string, line: number): RawRecord {
+  const rec = splitCsvRecord(raw, line);
+  while (rec.length > header.length && rec[rec.length - 1]?.trim() === '') rec.pop();
+  if (rec.length !== header.length)
+    return {
+      line,
+      fields: null,
+      raw,
+      error: {
+        code: 'LIGNE_INCOMPLETE',
+        reason: `${rec.length} champs au lieu de ${header.length} (ligne tronquée ou séparateur en trop)`,
+      },
+    };
+  if (rec.every((v, i) => v.trim() === header[i]))
+    return {
+      line,
+      fields: null,
+      raw,
+      error: { code: 'ENTETE_REPETEE', reason: 'en-tête répété au milieu du fichier' },
+    };
+  const fields: Record<string, string> = {};
+  for (let i = 0; i < header.length; i++) fields[header[i] as string] = rec[i] as string;
+  return { line, fields, raw };
+}
+
+function parseJsonRecord(raw: string, line: number): RawRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { line, fields: null, raw, error: { code: 'JSON_INVALIDE', reason: 'ligne JSON illisible (tronquée ?)' } };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { line, fields: null, raw, error: { code: 'JSON_INVALIDE', reason: 'un objet JSON est attendu par ligne' } };
+  return { line, fields: value as Record<string, unknown>, raw };
+}
+
+function parseFixedRecord(
+  layout: Readonly<Record<string, readonly [number, number]>>,
+  raw: string,
+  line: number,
+): RawRecord {
+  const width = Math.max(...Object.values(layout).map(([, end]) => end));
+  if (raw.length < width - 9)
+    return {
+      line,
+      fields: null,
+      raw,
+      error: { code: 'LIGNE_INCOMPLETE', reason: `${raw.length} caractères au lieu de ${width} (ligne tronquée)` },
+    };
+  const fields: Record<string, string> = {};
+  for (const [k, [start, end]] of Object.entries(layout)) fields[k] = raw.slice(start, end).padEnd(end - start);
+  return { line, fields, raw };
 }

@@ -1,11 +1,12 @@
 import { copyLine } from '../db/copy-format.ts';
 import type { ExtractSpec } from './extract.ts';
-import type { RawRecord } from './read.ts';
+import { parseRecord, type RecordFormat, type TextBatch } from './read.ts';
 import { validateRecord } from './validate.ts';
 
 /** What validating a batch of records gives: COPY text for the accepted rows, and what was set aside. */
 export interface BatchResult {
-  readonly copy: string;
+  /** The accepted rows as COPY text, UTF-8 encoded (outside the JS heap, and transferable). */
+  readonly copy: Buffer;
   readonly accepted: number;
   readonly rejects: unknown[][];
   readonly warns: unknown[][];
@@ -17,23 +18,28 @@ export interface BatchContext {
   readonly importId: number;
   readonly file: string;
   readonly extractedOn: string;
+  readonly format: RecordFormat;
 }
 
 const RAW_MAX = 2000;
 
 /**
- * Validates records and encodes the accepted ones as COPY lines (with their provenance columns
- * import_id, snapshot_date, line_no first). Pure: the same in the main thread and in a worker.
+ * Cuts records into fields, validates them and encodes the accepted ones as COPY lines (with
+ * their provenance columns import_id, snapshot_date, line_no first). Pure: the same in the main
+ * thread and in a worker. Throws UnreadableFileError when a record makes the file unreadable.
  */
-export function validateBatch(spec: ExtractSpec<never>, c: BatchContext, records: readonly RawRecord[]): BatchResult {
-  let copy = '';
+export function validateBatch(spec: ExtractSpec<never>, c: BatchContext, batch: TextBatch): BatchResult {
+  const copy = new ByteWriter(batch.texts.length * 256);
   let accepted = 0;
   const rejects: unknown[][] = [];
   const warns: unknown[][] = [];
   const rejectedByCode: Record<string, number> = {};
   const warningsByCode: Record<string, number> = {};
   const ctx = { extractedOn: c.extractedOn };
-  for (const rec of records) {
+  const prefix = `${c.importId}\t${c.extractedOn}\t`;
+  const { texts, lines } = batch;
+  for (let i = 0; i < texts.length; i++) {
+    const rec = parseRecord(c.format, texts[i] as string, lines[i] as number);
     const v = validateRecord(spec, rec, ctx);
     if (v.ok) {
       accepted++;
@@ -41,7 +47,7 @@ export function validateBatch(spec: ExtractSpec<never>, c: BatchContext, records
         warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
         warns.push([c.importId, c.file, rec.line, w.field, w.code, w.field ? `${w.field} : ${w.reason}` : w.reason]);
       }
-      for (const row of v.rows) copy += copyLine([c.importId, c.extractedOn, rec.line, ...row]);
+      for (const row of v.rows) copy.write(`${prefix}${rec.line}\t${copyLine(row)}`);
     } else {
       for (const i of v.issues) rejectedByCode[i.code] = (rejectedByCode[i.code] ?? 0) + 1;
       const first = v.issues[0];
@@ -56,5 +62,25 @@ export function validateBatch(spec: ExtractSpec<never>, c: BatchContext, records
       ]);
     }
   }
-  return { copy, accepted, rejects, warns, rejectedByCode, warningsByCode };
+  return { copy: copy.bytes(), accepted, rejects, warns, rejectedByCode, warningsByCode };
+}
+
+/** Strings written one after another as UTF-8 into a growing buffer. */
+class ByteWriter {
+  private buf: Buffer;
+  private size = 0;
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafe(Math.max(capacity, 4096));
+  }
+  write(s: string): void {
+    if (this.size + 3 * s.length > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.size + 3 * s.length));
+      this.buf.copy(bigger, 0, 0, this.size);
+      this.buf = bigger;
+    }
+    this.size += this.buf.write(s, this.size);
+  }
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.size);
+  }
 }

@@ -14,6 +14,7 @@ import {
   optOneOf,
   optText,
   text,
+  textUpper,
 } from '../fields.ts';
 import { addressDoubts } from '../geography.ts';
 import { nirTraitsDoubts, traitsKey } from '../identity.ts';
@@ -184,7 +185,7 @@ export const cafDroitSchema = z.object({
   numero_allocataire: text,
   code_organisme: text,
   mois: month,
-  prestation: text.transform((s) => s.toUpperCase()),
+  prestation: textUpper,
   // A negative amount is the recovery of an overpayment: legitimate here.
   montant: amount({ allowNegative: true }),
   majoration: optFlagON,

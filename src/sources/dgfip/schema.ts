@@ -3,6 +3,7 @@ import { checkBirthNotFuture } from '../caf/schema.ts';
 import type { ExtractSpec } from '../extract.ts';
 import {
   birthDate,
+  field,
   oneOf,
   optAmount,
   optCodeCommune,
@@ -12,16 +13,16 @@ import {
   optNir,
   optOneOf,
   optText,
+  Refusal,
   text,
 } from '../fields.ts';
 import { addressDoubts } from '../geography.ts';
 import { nirTraitsDoubts, traitsKey } from '../identity.ts';
 
-const year = z.string().transform((s, ctx) => {
+const year = field((s) => {
   const t = s.trim();
   if (/^\d{4}$/.test(t)) return Number(t);
-  ctx.addIssue({ code: 'custom', message: `année « ${t} » invalide (AAAA)`, params: { code: 'ANNEE_INVALIDE' } });
-  return z.NEVER;
+  return new Refusal('ANNEE_INVALIDE', `année « ${t} » invalide (AAAA)`);
 });
 
 /** dgfip_foyers: one row per person of a tax household (avis d'imposition). SOURCES.md §7.2. */

@@ -1,22 +1,32 @@
 import { z } from 'zod';
 import { STATUTS_DROIT } from '../caf/schema.ts';
 import type { ExtractSpec, FieldIssue } from '../extract.ts';
-import { flagON, oneOf, optFlagON, optFrDate, optNir, optOneOf, optText, text } from '../fields.ts';
+import {
+  field,
+  flagON,
+  oneOf,
+  optFlagON,
+  optFrDate,
+  optNir,
+  optOneOf,
+  optText,
+  Refusal,
+  textUpper,
+} from '../fields.ts';
 import { traitsKey } from '../identity.ts';
 
-const optBirth = z.string().transform((s, ctx) => {
+const optBirth = field((s) => {
   const t = s.trim();
   if (t === '') return null;
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(t);
   if (m) return `${m[3]}-${m[2]}-${m[1]}`;
-  ctx.addIssue({ code: 'custom', message: `date de naissance « ${t} » invalide`, params: { code: 'DATE_INVALIDE' } });
-  return z.NEVER;
+  return new Refusal('DATE_INVALIDE', `date de naissance « ${t} » invalide`);
 });
 
 /** beneficiaires_<payeur>: who currently receives which right. SOURCES.md §7.4. */
 export const beneficiaireSchema = z.object({
   payeur: oneOf(['CAF', 'MSA', 'CNAM', 'CNAV'], 'payeur'),
-  droit: text.transform((s) => s.toUpperCase()),
+  droit: textUpper,
   nir: optNir,
   nom_naissance: optText,
   prenoms: optText,
