@@ -31,7 +31,7 @@ export interface RunOptions {
   readonly full?: boolean;
   /** Progress lines for the operator (no personal data). */
   readonly log?: (line: string) => void;
-  /** CAF cases per batch (default 1 000). */
+  /** CAF cases per batch (default 750). */
   readonly batchSize?: number;
 }
 
@@ -215,10 +215,10 @@ export async function runEligibilities(
 
 /**
  * CAF cases per batch. A run holds at most three batches at a time (one read ahead, one decided,
- * one being written): 1 000 keeps a run of all five rights under 500 MB whatever the number of
+ * one being written): 750 keeps a run of all five rights under 500 MB whatever the number of
  * households (bench/eligibility).
  */
-const BATCH_CASES = 1000;
+const BATCH_CASES = 750;
 
 const emptyExcluded = (): Record<ExclusionReason, number> => ({
   deja_beneficiaire: 0,
