@@ -151,6 +151,29 @@ describe('importing real-world extracts', () => {
     expect(q[2]?.reason).toContain('CONCUBIN');
   });
 
+  it('quarantines the same rows when they wait on disk rather than in memory (a file full of errors)', async () => {
+    const future = ALEXIS.replace('20/04/2016', '01/01/2031');
+    const impossible = LEA.replace('27/06/1987', '31/02/1987');
+    const role = LUCAS.replace(';ENFANT;', ';CONCUBIN;');
+    // One row in memory at most: the three rejected lines go through the temporary file.
+    const r = await importFile(db, write('caf_membres_20250905.csv', csv(MEMBRES, future, impossible, role)), {
+      maxRejectRate: 1,
+      spillRows: 1,
+    });
+    expect(r).toMatchObject({ accepted: 0, rejected: 3 });
+    const q = await db.kysely
+      .selectFrom('rejected_row')
+      .select(['line_no', 'code', 'raw'])
+      .orderBy('line_no')
+      .execute();
+    expect(q.map((x) => [x.line_no, x.code])).toEqual([
+      [2, 'DATE_FUTURE'],
+      [3, 'DATE_INVALIDE'],
+      [4, 'VALEUR_INCONNUE'],
+    ]);
+    expect(q[2]?.raw).toBe(role);
+  });
+
   it('keeps with a warning a NIR whose sex digit contradicts the sex column, and two ALLOCATAIRE in one case', async () => {
     const wrongSex = LEA.replace(';LEA MARIE;F;', ';LEA MARIE;M;');
     const second = ALEXIS.replace(';ENFANT;', ';ALLOCATAIRE;');

@@ -15,6 +15,7 @@ import {
   type TextBatch,
   UnreadableFileError,
 } from './read.ts';
+import { RowSpill } from './spill.ts';
 import { checkHeader } from './validate.ts';
 import type { BatchResult } from './validate-batch.ts';
 import { inlineValidator, type Validator, workerValidator } from './validate-pool.ts';
@@ -28,6 +29,8 @@ export interface ImportOptions {
   today?: string;
   /** Called every few thousand records with the progress through the file. */
   onProgress?: (p: ImportProgress) => void;
+  /** Quarantined lines and warnings kept in memory before they go to a temporary file (default 20 000). */
+  spillRows?: number;
 }
 
 export interface ImportProgress {
@@ -142,97 +145,112 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       .executeTakeFirstOrThrow();
     let read = 0;
     let accepted = 0;
-    const rejects: unknown[][] = [];
-    const warns: unknown[][] = [];
-    const warningsByCode: Record<string, number> = {};
-    const byCode: Record<string, number> = {};
-    const workers = options.workers ?? defaultWorkers(db, bytesTotal);
-    let validator: Validator | null = null;
-    const take = (r: BatchResult) => {
-      accepted += r.accepted;
-      for (const row of r.rejects) rejects.push(row);
-      for (const row of r.warns) warns.push(row);
-      for (const [c, n] of Object.entries(r.rejectedByCode)) byCode[c] = (byCode[c] ?? 0) + n;
-      for (const [c, n] of Object.entries(r.warningsByCode)) warningsByCode[c] = (warningsByCode[c] ?? 0) + n;
-      return r.copy;
-    };
-    // The reading thread cuts the file into records and feeds COPY; the records are cut into
-    // fields and validated in batches, in worker threads for large files; in file order.
-    async function* copyChunks(): AsyncGenerator<Uint8Array> {
-      const inflight: Promise<BatchResult>[] = [];
-      try {
-        for await (const batch of batches) {
-          validator ??= makeValidator(format as RecordFormat);
-          read += batch.texts.length;
-          if (options.onProgress) options.onProgress({ file, records: read, bytesRead: bytes.n, bytesTotal });
-          const p = validator.submit(batch);
-          p.catch(() => {});
-          inflight.push(p);
-          if (inflight.length >= MAX_INFLIGHT) yield take(await (inflight.shift() as Promise<BatchResult>));
+    // Quarantined lines and warnings wait for the end of the file (the connection is busy with
+    // COPY); past a few thousand they wait on disk, so that a bad file does not fill memory.
+    const rejects = new RowSpill(options.spillRows);
+    const warns = new RowSpill(options.spillRows);
+    try {
+      const warningsByCode: Record<string, number> = {};
+      const byCode: Record<string, number> = {};
+      const workers = options.workers ?? defaultWorkers(db, bytesTotal);
+      let validator: Validator | null = null;
+      const take = (r: BatchResult) => {
+        accepted += r.accepted;
+        for (const row of r.rejects) rejects.push(row as unknown[]);
+        for (const row of r.warns) warns.push(row as unknown[]);
+        for (const [c, n] of Object.entries(r.rejectedByCode)) byCode[c] = (byCode[c] ?? 0) + n;
+        for (const [c, n] of Object.entries(r.warningsByCode)) warningsByCode[c] = (warningsByCode[c] ?? 0) + n;
+        return r.copy;
+      };
+      // The reading thread cuts the file into records and feeds COPY; the records are cut into
+      // fields and validated in batches, in worker threads for large files; in file order.
+      async function* copyChunks(): AsyncGenerator<Uint8Array> {
+        const inflight: Promise<BatchResult>[] = [];
+        try {
+          for await (const batch of batches) {
+            validator ??= makeValidator(format as RecordFormat);
+            read += batch.texts.length;
+            if (options.onProgress) options.onProgress({ file, records: read, bytesRead: bytes.n, bytesTotal });
+            const p = validator.submit(batch);
+            p.catch(() => {});
+            inflight.push(p);
+            if (inflight.length >= MAX_INFLIGHT) yield take(await (inflight.shift() as Promise<BatchResult>));
+          }
+          while (inflight.length) yield take(await (inflight.shift() as Promise<BatchResult>));
+        } catch (e) {
+          if (e instanceof ProactifError) throw e;
+          if (e instanceof UnreadableFileError)
+            throw new SourceFormatError(file, `${e.message} : fichier refusé, rien importé`, { cause: e });
+          const msg = (e as Error).message ?? String(e);
+          const gz = /unexpected end of file|incorrect header check|invalid/i.test(msg) && gzip;
+          throw new SourceFormatError(
+            file,
+            gz ? 'archive gzip tronquée ou corrompue : fichier refusé, rien importé' : `lecture impossible : ${msg}`,
+            { cause: e },
+          );
         }
-        while (inflight.length) yield take(await (inflight.shift() as Promise<BatchResult>));
-      } catch (e) {
-        if (e instanceof ProactifError) throw e;
-        if (e instanceof UnreadableFileError)
-          throw new SourceFormatError(file, `${e.message} : fichier refusé, rien importé`, { cause: e });
-        const msg = (e as Error).message ?? String(e);
-        const gz = /unexpected end of file|incorrect header check|invalid/i.test(msg) && gzip;
-        throw new SourceFormatError(
-          file,
-          gz ? 'archive gzip tronquée ou corrompue : fichier refusé, rien importé' : `lecture impossible : ${msg}`,
-          { cause: e },
-        );
       }
+      const makeValidator = (f: RecordFormat): Validator => {
+        const bctx = { importId: id, file, extractedOn, format: f };
+        return workers > 0 ? workerValidator(spec, bctx, workers) : inlineValidator(spec, bctx);
+      };
+      // The file's rows land in a table of their own, attached to the staging table once loaded:
+      // its indexes are built then, in one sorted pass (migration 0011), and serve the checks.
+      const part = `${spec.table}_f${id}`;
+      await sql`set local work_mem = '64MB'`.execute(tx.kysely);
+      await sql
+        .raw(`create table ${part} (like ${spec.table} including defaults, check (import_id = ${Number(id)}))`)
+        .execute(tx.kysely);
+      await tx.copyText(part, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], copyChunks());
+      await sql
+        .raw(`alter table ${spec.table} attach partition ${part} for values in (${Number(id)})`)
+        .execute(tx.kysely);
+      // Repeats and contradictions are found in the database, set-based, so memory stays constant.
+      const duplicates = await removeExactDuplicates(tx, spec, part);
+      const contradictions = await quarantineContradictions(tx, spec, part, id, file);
+      accepted -= contradictions.lines;
+      for (const [code, n] of Object.entries(contradictions.byCode)) byCode[code] = (byCode[code] ?? 0) + n;
+      const rejected = rejects.count + contradictions.lines;
+      if (read === 0 && spec.format !== 'csv') throw new SourceFormatError(file, 'fichier vide : rien à importer');
+      if (rejected > 0 && rejected / read > max) throw new RejectRateExceededError(file, rejected, read, byCode, max);
+      accepted -= duplicates;
+      await rejects.copyInto(tx, 'rejected_row', [
+        'import_id',
+        'file_name',
+        'line_no',
+        'field',
+        'code',
+        'reason',
+        'raw',
+      ]);
+      for (const w of (await spec.warnAfterLoad?.(tx.kysely, id)) ?? []) {
+        warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
+        warns.push([id, file, w.line, w.field, w.code, w.field ? `${w.field} : ${w.reason}` : w.reason]);
+      }
+      await warns.copyInto(tx, 'import_warning', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason']);
+      await tx.kysely
+        .updateTable('import_file')
+        .set({ rows_read: read, rows_accepted: accepted, rows_rejected: rejected })
+        .where('id', '=', id)
+        .execute();
+      return {
+        file,
+        status: 'imported',
+        agency: spec.agency,
+        extract: spec.extract,
+        extractedOn,
+        read,
+        accepted,
+        rejected,
+        duplicates,
+        rejectedByCode: byCode,
+        warnings: warns.count,
+        warningsByCode,
+      };
+    } finally {
+      rejects.dispose();
+      warns.dispose();
     }
-    const makeValidator = (f: RecordFormat): Validator => {
-      const bctx = { importId: id, file, extractedOn, format: f };
-      return workers > 0 ? workerValidator(spec, bctx, workers) : inlineValidator(spec, bctx);
-    };
-    // The file's rows land in a table of their own, attached to the staging table once loaded:
-    // its indexes are built then, in one sorted pass (migration 0011), and serve the checks.
-    const part = `${spec.table}_f${id}`;
-    await sql`set local work_mem = '64MB'`.execute(tx.kysely);
-    await sql
-      .raw(`create table ${part} (like ${spec.table} including defaults, check (import_id = ${Number(id)}))`)
-      .execute(tx.kysely);
-    await tx.copyText(part, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], copyChunks());
-    await sql
-      .raw(`alter table ${spec.table} attach partition ${part} for values in (${Number(id)})`)
-      .execute(tx.kysely);
-    // Repeats and contradictions are found in the database, set-based, so memory stays constant.
-    const duplicates = await removeExactDuplicates(tx, spec, part);
-    const contradictions = await quarantineContradictions(tx, spec, part, id, file);
-    accepted -= contradictions.lines;
-    for (const [code, n] of Object.entries(contradictions.byCode)) byCode[code] = (byCode[code] ?? 0) + n;
-    const rejected = rejects.length + contradictions.lines;
-    if (read === 0 && spec.format !== 'csv') throw new SourceFormatError(file, 'fichier vide : rien à importer');
-    if (rejected > 0 && rejected / read > max) throw new RejectRateExceededError(file, rejected, read, byCode, max);
-    accepted -= duplicates;
-    await tx.copyRows('rejected_row', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason', 'raw'], rejects);
-    for (const w of (await spec.warnAfterLoad?.(tx.kysely, id)) ?? []) {
-      warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
-      warns.push([id, file, w.line, w.field, w.code, w.field ? `${w.field} : ${w.reason}` : w.reason]);
-    }
-    await tx.copyRows('import_warning', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason'], warns);
-    await tx.kysely
-      .updateTable('import_file')
-      .set({ rows_read: read, rows_accepted: accepted, rows_rejected: rejected })
-      .where('id', '=', id)
-      .execute();
-    return {
-      file,
-      status: 'imported',
-      agency: spec.agency,
-      extract: spec.extract,
-      extractedOn,
-      read,
-      accepted,
-      rejected,
-      duplicates,
-      rejectedByCode: byCode,
-      warnings: warns.length,
-      warningsByCode,
-    };
   });
 }
 

@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RowSpill } from './spill.ts';
+
+describe('rows waiting for the end of an import', () => {
+  it('stay in memory up to the limit, then go to a private temporary file, removed by dispose', () => {
+    const s = new RowSpill(2);
+    s.push([1, 'a']);
+    expect(s.spilled).toBe(false);
+    s.push([2, 'tab\there']);
+    expect(s.spilled).toBe(true);
+    s.push([3, null]);
+    expect(s.count).toBe(3);
+    const path = (s as unknown as { path: string }).path;
+    expect(existsSync(path)).toBe(true);
+    s.dispose();
+    expect(existsSync(path)).toBe(false);
+  });
+});
