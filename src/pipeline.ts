@@ -273,7 +273,7 @@ async function evaluateInBatches(
       notificationsQueued: 0,
       dossiersWritten: 0,
     };
-  const scopes = await batchScopes(db.kysely, o.asOf, o.batchSize ?? BATCH_CASES);
+  const scopes = await batchScopes(db.kysely, o.asOf, o.batchSize ?? BATCH_CASES, o.departement);
   // On PostgreSQL the next batch is read, and the previous one written, while this one is
   // decided: the server works on one core while this process computes on the other. PGlite runs
   // in this process, one statement at a time: there each step waits for the previous one.

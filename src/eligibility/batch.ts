@@ -67,9 +67,15 @@ export async function readRunContext(
  * many, since most notices belong to households the CAF knows and are skipped) for the tax
  * households none of whose members the CAF knows.
  */
-export async function batchScopes(db: Kdb, asOf: string, size: number): Promise<BatchScope[]> {
-  const cases = await caseRanges(db, asOf, size);
-  const notices = await avisRanges(db, asOf, size * 4);
+export async function batchScopes(
+  db: Kdb,
+  asOf: string,
+  size: number,
+  /** Only the batches holding households of this département (they may hold others too). */
+  departement?: string,
+): Promise<BatchScope[]> {
+  const cases = await caseRanges(db, asOf, size, departement);
+  const notices = await avisRanges(db, asOf, size * 4, departement);
   return [
     ...cases.map((range) => ({ range })),
     ...notices.map((avisRange) => ({ dgfipOnly: true as const, avisRange })),

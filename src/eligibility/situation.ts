@@ -160,7 +160,7 @@ export interface CaseRange {
  * reads, builds and evaluates a batch at a time (memory bounded by the batch, not the file). The
  * database numbers the cases and returns only the first and last key of each range.
  */
-export async function caseRanges(db: Kdb, asOf: string, size: number): Promise<CaseRange[]> {
+export async function caseRanges(db: Kdb, asOf: string, size: number, departement?: string): Promise<CaseRange[]> {
   const snapshot = await latestSnapshot(db, 'caf_foyer', asOf);
   if (!snapshot) return [];
   const bounds = await sql<{ a: string; b: string; rn: number }>`
@@ -168,7 +168,7 @@ export async function caseRanges(db: Kdb, asOf: string, size: number): Promise<C
       select code_organisme as a, numero_allocataire as b,
         row_number() over (order by code_organisme, numero_allocataire) - 1 as rn,
         count(*) over () as n
-      from caf_foyer where snapshot_date = ${snapshot}) t
+      from caf_foyer where snapshot_date = ${snapshot} and ${inDepartement(departement)}) t
     where rn % ${size} = 0 or rn % ${size} = ${size - 1} or rn = n - 1
     order by rn`.execute(db);
   return pairUp(
@@ -181,19 +181,31 @@ export async function caseRanges(db: Kdb, asOf: string, size: number): Promise<C
  * The tax notices of the latest DGFiP snapshot at `asOf`, cut into ranges of `size` notices: the
  * batches of the pass over the tax households the CAF does not know.
  */
-export async function avisRanges(db: Kdb, asOf: string, size: number): Promise<AvisRange[]> {
+export async function avisRanges(db: Kdb, asOf: string, size: number, departement?: string): Promise<AvisRange[]> {
   const snapshot = await latestSnapshot(db, 'dgfip_personne', asOf);
   if (!snapshot) return [];
   const bounds = await sql<{ a: string; rn: number }>`
     select a, rn from (
       select a, row_number() over (order by a) - 1 as rn, count(*) over () as n
-      from (select distinct reference_avis as a from dgfip_personne where snapshot_date = ${snapshot}) d) t
+      from (select distinct reference_avis as a from dgfip_personne
+            where snapshot_date = ${snapshot} and ${inDepartement(departement)}) d) t
     where rn % ${size} = 0 or rn % ${size} = ${size - 1} or rn = n - 1
     order by rn`.execute(db);
   return pairUp(
     bounds.rows.map((r) => ({ key: r.a, rn: Number(r.rn) })),
     size,
   );
+}
+
+/**
+ * The rows whose address lies in `departement` (the same rule as `departementOf`: the commune
+ * code, else the postal code, starts with it), or every row without one. A run for one
+ * département then reads only the batches that hold its households.
+ */
+function inDepartement(departement: string | undefined) {
+  return departement
+    ? sql<boolean>`coalesce(code_commune_insee, code_postal) like ${`${departement}%`}`
+    : sql<boolean>`true`;
 }
 
 /** Pairs the first and last key of each range of `size` (a range may be its only row). */
