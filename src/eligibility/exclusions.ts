@@ -32,22 +32,20 @@ export interface PayerRow {
   readonly date_effet_statut: string | null;
 }
 
-/** The rows of the latest payers' lists about these persons (a batch's members). */
+/** The rows of the latest payers' lists about these persons (a batch's members), in one query. */
 export async function readPayerRows(
   db: Kdb,
   snapshots: readonly PayerSnapshot[],
   nirs: readonly string[],
 ): Promise<PayerRow[]> {
-  const out: PayerRow[] = [];
-  if (nirs.length === 0) return out;
-  for (const s of snapshots) {
-    const rows = await sql<PayerRow>`
-      select nir, droit, statut, est_beneficiaire, date_debut_droit, date_fin_droit, date_effet_statut
-      from beneficiaire
-      where nir = any(${nirs}::text[]) and payeur = ${s.payeur} and snapshot_date = ${s.snapshot}`.execute(db);
-    for (const r of rows.rows) out.push(r);
-  }
-  return out;
+  if (nirs.length === 0 || snapshots.length === 0) return [];
+  const rows = await sql<PayerRow>`
+    select b.nir, b.droit, b.statut, b.est_beneficiaire, b.date_debut_droit, b.date_fin_droit, b.date_effet_statut
+    from beneficiaire b
+    join unnest(${snapshots.map((s) => s.payeur)}::text[], ${snapshots.map((s) => s.snapshot)}::date[])
+      as l(payeur, snapshot_date) on l.payeur = b.payeur and l.snapshot_date = b.snapshot_date
+    where b.nir = any(${nirs}::text[])`.execute(db);
+  return rows.rows;
 }
 
 /** What a batch's households already hold: rights received, closed recently, ending soon. */

@@ -104,7 +104,9 @@ export function resourceMonths(asOf: string): { from: string; to: string } {
   return { from: addMonths(m, -13), to: addMonths(m, -1) };
 }
 
-async function latestSnapshot(db: Kdb, table: 'caf_foyer' | 'dgfip_personne' | 'gipmds_ressource', asOf: string) {
+type StagingTable = 'caf_foyer' | 'caf_membre' | 'caf_droit' | 'dgfip_personne' | 'gipmds_ressource';
+
+async function latestSnapshot(db: Kdb, table: StagingTable, asOf: string) {
   const r = await db
     .selectFrom(table)
     .select((eb) => eb.fn.max('snapshot_date').as('d'))
@@ -127,20 +129,12 @@ export interface SnapshotDates {
  * snapshot) and hands them to every batch, rather than scanning the staging tables per batch.
  */
 export async function readSnapshotDates(db: Kdb, asOf: string): Promise<SnapshotDates> {
-  const max = async (table: 'caf_foyer' | 'caf_membre' | 'caf_droit' | 'dgfip_personne' | 'gipmds_ressource') => {
-    const r = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.max('snapshot_date').as('d'))
-      .where('snapshot_date', '<=', asOf)
-      .executeTakeFirst();
-    return (r?.d as string | null | undefined) ?? null;
-  };
   return {
-    cafFoyers: await max('caf_foyer'),
-    cafMembres: await max('caf_membre'),
-    cafDroits: await max('caf_droit'),
-    dgfip: await max('dgfip_personne'),
-    gipmds: await max('gipmds_ressource'),
+    cafFoyers: await latestSnapshot(db, 'caf_foyer', asOf),
+    cafMembres: await latestSnapshot(db, 'caf_membre', asOf),
+    cafDroits: await latestSnapshot(db, 'caf_droit', asOf),
+    dgfip: await latestSnapshot(db, 'dgfip_personne', asOf),
+    gipmds: await latestSnapshot(db, 'gipmds_ressource', asOf),
   };
 }
 
@@ -249,12 +243,9 @@ export async function readSourceRows(
   } = {},
 ): Promise<SourceRows> {
   const snapshots = opts.snapshots ?? (await readSnapshotDates(db, asOf));
-  const cafSnapshot = snapshots.cafFoyers;
-  const dgfipSnapshot = snapshots.dgfip;
-  const gipmdsSnapshot = snapshots.gipmds;
+  const { cafFoyers: cafSnapshot, cafMembres: membresSnapshot, cafDroits: droitsSnapshot } = snapshots;
+  const { dgfip: dgfipSnapshot, gipmds: gipmdsSnapshot } = snapshots;
   const { from, to } = resourceMonths(asOf);
-  const membresSnap = { d: snapshots.cafMembres };
-  const droitsSnap = { d: snapshots.cafDroits };
   const mode = opts.range ? 'range' : opts.dgfipOnly ? 'dgfip' : 'all';
   const range = opts.range;
   const foyers =
@@ -287,7 +278,7 @@ export async function readSourceRows(
           .execute()
       : [];
   const membres =
-    membresSnap?.d && mode !== 'dgfip'
+    membresSnapshot && mode !== 'dgfip'
       ? await db
           .selectFrom('caf_membre')
           .select([
@@ -305,7 +296,7 @@ export async function readSourceRows(
             'etudiant',
             'grossesse',
           ])
-          .where('snapshot_date', '=', membresSnap.d as string)
+          .where('snapshot_date', '=', membresSnapshot)
           .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
           .orderBy('code_organisme')
           .orderBy('numero_allocataire')
@@ -313,11 +304,11 @@ export async function readSourceRows(
           .execute()
       : [];
   const droits =
-    droitsSnap?.d && mode !== 'dgfip' && !opts.compositionOnly
+    droitsSnapshot && mode !== 'dgfip' && !opts.compositionOnly
       ? await db
           .selectFrom('caf_droit')
           .select(['code_organisme', 'numero_allocataire', 'mois', 'prestation', 'montant'])
-          .where('snapshot_date', '=', droitsSnap.d as string)
+          .where('snapshot_date', '=', droitsSnapshot)
           .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
           .execute()
       : [];
@@ -355,7 +346,7 @@ export async function readSourceRows(
                     .select('o.line_no')
                     .whereRef('o.reference_avis', '=', 'd.reference_avis')
                     .whereRef('o.snapshot_date', '=', 'd.snapshot_date')
-                    .where('m.snapshot_date', '=', (membresSnap?.d as string | undefined) ?? '0000-01-01'),
+                    .where('m.snapshot_date', '=', membresSnapshot ?? '0000-01-01'),
                 ),
               ),
             ),
@@ -415,8 +406,8 @@ export async function readSourceRows(
     deces,
     asOf,
     cafSnapshot,
-    cafMembresSnapshot: (membresSnap?.d as string | null | undefined) ?? null,
-    cafDroitsSnapshot: (droitsSnap?.d as string | null | undefined) ?? null,
+    cafMembresSnapshot: membresSnapshot,
+    cafDroitsSnapshot: droitsSnapshot,
     foyers,
     membres,
     droits,
