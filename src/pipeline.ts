@@ -3,7 +3,7 @@ import type { Db } from './db/open.ts';
 import { type Batch, batchScopes, readBatch, readRunContext } from './eligibility/batch.ts';
 import { funnelOf, planDecisions } from './eligibility/evaluate.ts';
 import { detectEvents } from './eligibility/events.ts';
-import { lastRunOf, storeEvents, touchedHouseholds } from './eligibility/events-store.ts';
+import { lastRunOf, readRecentEvents, storeEvents, touchedHouseholds } from './eligibility/events-store.ts';
 import { contactExclusion } from './eligibility/exclusions.ts';
 import { applyDecisions } from './eligibility/store.ts';
 import type { Decision, ExclusionReason, Situation } from './model.ts';
@@ -323,17 +323,21 @@ async function evaluateInBatches(
     if (o.departement) situations = situations.filter((s) => s.departement === o.departement);
     const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
     let used = 0;
+    // Events on record since the earliest last run among the rights not evaluated in full.
+    const since = plans.flatMap((p) => (p.full ? [] : [p.last as string])).sort()[0];
+    const recorded = since
+      ? await readRecentEvents(
+          db.kysely,
+          situations.map((s) => s.householdKey),
+          since,
+          o.asOf,
+        )
+      : [];
     const decided: { id: RightDefinition['id']; decisions: readonly Decision[] }[] = [];
     for (const p of plans) {
       let target = situations;
       if (!p.full) {
-        const touched = await touchedHouseholds(
-          db.kysely,
-          p.id,
-          p.last as string,
-          o.asOf,
-          situations.map((s) => s.householdKey),
-        );
+        const touched = touchedHouseholds(recorded, p.id, p.last as string);
         for (const e of events) if (e.rights.includes(p.id)) touched.add(e.householdKey);
         target = situations.filter((s) => touched.has(s.householdKey));
       }

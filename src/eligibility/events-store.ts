@@ -64,22 +64,32 @@ export async function storeEvents(
   });
 }
 
-/** Those of `households` with an event calling `right` to be re-checked, detected after `after`. */
-export async function touchedHouseholds(
+/** An event on record of one of a batch's households: when it was detected, which rights it calls. */
+export interface RecordedEvent {
+  readonly household_key: string;
+  readonly detected_on: string;
+  readonly rights: readonly string[];
+}
+
+/** The events of these households detected after `after` and up to `asOf` (one query for every right). */
+export async function readRecentEvents(
   db: Kdb,
-  right: string,
+  households: readonly string[],
   after: string,
   asOf: string,
-  households: readonly string[],
-): Promise<Set<string>> {
-  if (households.length === 0) return new Set();
-  const rows = await sql<{ household_key: string }>`
-    select distinct household_key from life_event
-    where household_key = any(${households}::text[])
-      and detected_on > ${after} and detected_on <= ${asOf} and rights @> ${JSON.stringify([right])}::jsonb`.execute(
-    db,
-  );
-  return new Set(rows.rows.map((r) => r.household_key));
+): Promise<RecordedEvent[]> {
+  if (households.length === 0) return [];
+  const rows = await sql<RecordedEvent>`
+    select household_key, detected_on, rights from life_event
+    where household_key = any(${households}::text[]) and detected_on > ${after} and detected_on <= ${asOf}`.execute(db);
+  return rows.rows;
+}
+
+/** The households with an event calling `right` to be re-checked, detected after `after` (pure). */
+export function touchedHouseholds(events: readonly RecordedEvent[], right: string, after: string): Set<string> {
+  const out = new Set<string>();
+  for (const e of events) if (e.detected_on > after && e.rights.includes(right)) out.add(e.household_key);
+  return out;
 }
 
 /** The latest run of a right, if any. */

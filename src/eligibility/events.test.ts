@@ -3,6 +3,7 @@ import type { Situation } from '../model.ts';
 import { caseSituation, type RightCase } from '../rules/cases.ts';
 import { RIGHTS } from '../rules/registry.ts';
 import { detectEvents } from './events.ts';
+import { touchedHouseholds } from './events-store.ts';
 
 const rights = Object.values(RIGHTS);
 const W = { since: '2025-09-01', asOf: '2025-10-01' };
@@ -113,5 +114,18 @@ describe('life events', () => {
       W,
     );
     expect(events.map((e) => [e.kind, e.date, e.rights])).toEqual([['fin_de_droit', '2026-01-31', ['c2s']]]);
+  });
+});
+
+describe('households to re-check for a right in a run after the first', () => {
+  it('those with an event calling the right, detected after its last run', () => {
+    const recorded = [
+      { household_key: 'caf:1-1', detected_on: '2025-10-01', rights: ['rsa', 'ppa'] },
+      { household_key: 'caf:1-2', detected_on: '2025-09-01', rights: ['rsa'] },
+      { household_key: 'caf:1-3', detected_on: '2025-10-01', rights: ['c2s'] },
+    ];
+    expect([...touchedHouseholds(recorded, 'rsa', '2025-09-01')]).toEqual(['caf:1-1']);
+    expect([...touchedHouseholds(recorded, 'rsa', '2025-08-01')]).toEqual(['caf:1-1', 'caf:1-2']);
+    expect([...touchedHouseholds(recorded, 'c2s', '2025-09-01')]).toEqual(['caf:1-3']);
   });
 });
