@@ -177,7 +177,6 @@ export interface DecisionTable {
   /** Older decisions kept their inputs here; newer ones point to situation_snapshot. */
   inputs: Json | null;
   situation_hash: string | null;
-  message: string;
   inputs_hash: string;
   rules_version: string;
   decided_at: Timestamp;

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-opposition.ts';
 import * as m0009 from './migrations/0009-import-warnings.ts';
 import * as m0010 from './migrations/0010-situation-snapshots.ts';
 import * as m0011 from './migrations/0011-staging-partitions.ts';
+import * as m0012 from './migrations/0012-decision-json.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-import-warnings': m0009,
   '0010-situation-snapshots': m0010,
   '0011-staging-partitions': m0011,
+  '0012-decision-json': m0012,
 };
 
 /** The names of every migration, in order. */

@@ -28,7 +28,6 @@ const COLUMNS = [
   'amount',
   'explanation',
   'situation_hash',
-  'message',
   'inputs_hash',
   'rules_version',
 ] as const;
@@ -139,7 +138,6 @@ export async function applyDecisions(db: Db, decisions: readonly Decision[]): Pr
           d.result.status === 'eligible' ? d.result.amount : null,
           d.result,
           d.situationHash,
-          d.result.explanation,
           d.inputsHash,
           d.rulesVersion,
         ]),
