@@ -12,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await execScript(
     db,
     `alter table decision alter column explanation type json using explanation::json;
+     alter table decision alter column inputs type json using inputs::json;
      alter table decision drop column message;
      alter table situation_snapshot alter column inputs type json using inputs::json;`,
   );
@@ -24,6 +25,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
      alter table decision add column message text;
      update decision set message = coalesce(explanation->>'explanation', '');
      alter table decision alter column message set not null;
+     alter table decision alter column inputs type jsonb using inputs::jsonb;
      alter table decision alter column explanation type jsonb using explanation::jsonb;`,
   );
 }
