@@ -32,7 +32,10 @@ export function withoutIdentity(s: Situation): Situation {
  * The pseudonymised situation (as JSON, ready to store), its hash and the household's pseudonym,
  * computed once per situation object: every right of a run shares them.
  */
-const minimised = new WeakMap<Situation, { inputs: Situation; json: string; hash: string; pseudonym: string }>();
+const minimised = new WeakMap<
+  Situation,
+  { inputs: Situation; json: string; hash: string; pseudonym: string; inputsHash: [string?, string?] }
+>();
 function minimise(s: Situation, pseudo: Pseudonymizer) {
   let m = minimised.get(s);
   if (!m) {
@@ -48,14 +51,17 @@ function minimise(s: Situation, pseudo: Pseudonymizer) {
       .slice(0, 32);
     // The stored JSON: the same values, and where they came from.
     const json = `${values.slice(0, -1)},"provenance":${JSON.stringify(inputs.provenance)}}`;
-    m = { inputs, json, hash, pseudonym: pseudo('F', s.householdKey) };
+    m = { inputs, json, hash, pseudonym: pseudo('F', s.householdKey), inputsHash: [] };
     minimised.set(s, m);
   }
   return m;
 }
 
-function hashInputs(situationHash: string, already: boolean): string {
-  return createHash('sha256').update(`${situationHash}|${already}`).digest('hex').slice(0, 32);
+/** The hash of what a decision is made on: the situation, and whether the right is already paid (once per situation and case). */
+function hashInputs(m: ReturnType<typeof minimise>, already: boolean): string {
+  const i = already ? 1 : 0;
+  m.inputsHash[i] ??= createHash('sha256').update(`${m.hash}|${already}`).digest('hex').slice(0, 32);
+  return m.inputsHash[i];
 }
 
 /**
@@ -92,7 +98,7 @@ export function planDecisions(
       period,
       result,
       exclusion,
-      inputsHash: hashInputs(m.hash, already),
+      inputsHash: hashInputs(m, already),
       rulesVersion,
       inputs: m.inputs,
       inputsJson: m.json,

@@ -18,6 +18,7 @@ export interface SourceRows {
   readonly dgfipSnapshot: string | null;
   readonly dgfip: readonly DgfipRow[];
   readonly gipmdsSnapshot: string | null;
+  /** Monthly resources by NIR, month and nature (restatements applied: the latest version of each payment). */
   readonly ressources: readonly RessourceRow[];
   /** Tax figures of every income year known at `asOf` (all DGFiP snapshots), by NIR. */
   readonly revenus: readonly RevenuRow[];
@@ -51,6 +52,8 @@ type MembreRow = {
   nom_naissance: string;
   prenoms: string;
   date_naissance: string;
+  /** Normalised civil-status traits (computed on import), the key of the INSEE deaths file. */
+  traits_key: string | null;
   role: string;
   date_entree: string | null;
   date_sortie: string | null;
@@ -73,6 +76,7 @@ type DgfipRow = {
   nom_naissance: string;
   prenoms: string;
   date_naissance: string;
+  traits_key: string | null;
   situation_famille: string;
   code_commune_insee: string | null;
   code_postal: string | null;
@@ -90,12 +94,8 @@ type RevenuRow = {
 };
 type RessourceRow = {
   nir: string;
-  mois: string;
-  nature: string;
-  id_versement: string;
-  montant_net_social: number;
-  snapshot_date: string;
-  line_no: number;
+  /** Month → nature → net social amount of the month. */
+  r: Record<string, Partial<Record<NatureRessource, number>>>;
 };
 
 /** Months of resources a run needs: enough for M-4..M-2 and M-3..M-1 of the claim month. */
@@ -288,6 +288,7 @@ export async function readSourceRows(
             'nom_naissance',
             'prenoms',
             'date_naissance',
+            'traits_key',
             'role',
             'date_entree',
             'date_sortie',
@@ -324,6 +325,7 @@ export async function readSourceRows(
             'd.nom_naissance',
             'd.prenoms',
             'd.date_naissance',
+            'd.traits_key',
             'd.situation_famille',
             'd.code_commune_insee',
             'd.code_postal',
@@ -358,17 +360,26 @@ export async function readSourceRows(
   // The persons whose resources and tax figures a batch needs (all of them without a batch).
   const nirs =
     mode === 'all' ? null : [...new Set((mode === 'range' ? membres : dgfip).flatMap((m) => (m.nir ? [m.nir] : [])))];
+  // Resources summed in the database by person, month and nature, one row per person: a payment
+  // restated in a later file (same id_versement) counts in its latest version only (SOURCES.md
+  // §7.3: the latest wins; within a file, the last line).
   const ressources =
     opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
-      : await db
-          .selectFrom('gipmds_ressource')
-          .select(['nir', 'mois', 'nature', 'id_versement', 'montant_net_social', 'snapshot_date', 'line_no'])
-          .where('snapshot_date', '<=', asOf)
-          .where('mois', '>=', from)
-          .where('mois', '<=', to)
-          .$if(nirs !== null, (q) => q.where(sql<boolean>`nir = any(${nirs}::text[])`))
-          .execute();
+      : (
+          await sql<RessourceRow>`
+            select nir, json_object_agg(mois, n) as r from (
+              select nir, mois, json_object_agg(nature, m) as n from (
+                select nir, mois, nature, sum(montant_net_social) as m from (
+                  select distinct on (nir, mois, id_versement) nir, mois, nature, montant_net_social
+                  from gipmds_ressource
+                  where snapshot_date <= ${asOf} and mois >= ${from} and mois <= ${to}
+                    ${nirs !== null ? sql`and nir = any(${nirs}::text[])` : sql``}
+                  order by nir, mois, id_versement, snapshot_date desc, line_no desc) latest
+                group by nir, mois, nature) by_nature
+              group by nir, mois) by_month
+            group by nir`.execute(db)
+        ).rows;
   const revenus =
     opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
@@ -391,7 +402,7 @@ export async function readSourceRows(
           )
           .execute();
   // Deaths are matched on civil-status traits (the INSEE file has no NIR), in batches.
-  const keys = [...new Set([...membres, ...dgfip].map((m) => traitsKey(m.nom_naissance, m.prenoms, m.date_naissance)))];
+  const keys = [...new Set([...membres, ...dgfip].map(traitsOf))];
   const deces = new Map<string, string>();
   for (let i = 0; i < keys.length; i += 20_000) {
     const found = await db
@@ -431,33 +442,9 @@ const ROLE_DGFIP: Record<string, RoleFoyer> = {
   PERSONNE_A_CHARGE: 'enfant',
 };
 
-/**
- * Resources by NIR, month and nature. A payment restated in a later file (same
- * `id_versement`) is replaced by its latest version (SOURCES.md §7.3: the latest wins).
- */
+/** Resources by NIR, month and nature. */
 export function resourcesByNir(rows: readonly RessourceRow[]) {
-  const latest = new Map<string, RessourceRow>();
-  for (const r of rows) {
-    const k = `${r.nir}|${r.mois}|${r.id_versement}`;
-    const prev = latest.get(k);
-    if (
-      !prev ||
-      prev.snapshot_date < r.snapshot_date ||
-      (prev.snapshot_date === r.snapshot_date && prev.line_no < r.line_no)
-    )
-      latest.set(k, r);
-  }
-  const out = new Map<string, Record<string, Partial<Record<NatureRessource, number>>>>();
-  for (const r of latest.values()) {
-    const m = recordOrInit(
-      getOrInit(out, r.nir, () => ({})),
-      r.mois,
-      (): Partial<Record<NatureRessource, number>> => ({}),
-    );
-    const n = r.nature as NatureRessource;
-    m[n] = (m[n] ?? 0) + r.montant_net_social;
-  }
-  return out;
+  return new Map(rows.map((r) => [r.nir, r.r]));
 }
 
 type RevenusFiscaux = NonNullable<Situation['revenusFiscaux']>;
@@ -513,11 +500,13 @@ function indexRevenus(rows: readonly RevenuRow[]) {
   return { byNir, byAvis };
 }
 
-function deathOf(
-  deces: ReadonlyMap<string, string>,
-  m: { nom_naissance: string; prenoms: string; date_naissance: string },
-) {
-  const d = deces.get(traitsKey(m.nom_naissance, m.prenoms, m.date_naissance));
+/** A person's civil-status key: as stored on import (rows imported before it was, computed here). */
+function traitsOf(m: { traits_key: string | null; nom_naissance: string; prenoms: string; date_naissance: string }) {
+  return m.traits_key ?? traitsKey(m.nom_naissance, m.prenoms, m.date_naissance);
+}
+
+function deathOf(deces: ReadonlyMap<string, string>, m: Parameters<typeof traitsOf>[0]) {
+  const d = deces.get(traitsOf(m));
   return d ? { dateDeces: d } : {};
 }
 
@@ -541,7 +530,7 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
   // The last month the GIP-MDS files tell about: a later file may only restate earlier months
   // (SOURCES.md §7.3), so the files are taken together, not the latest alone.
   let known: string | undefined;
-  for (const r of rows.ressources) if (!known || r.mois > known) known = r.mois;
+  for (const r of rows.ressources) for (const m in r.r) if (!known || m > known) known = m;
   const cafProv: Provenance | null = rows.cafSnapshot
     ? { agency: 'caf', extract: 'foyers', extractedOn: rows.cafSnapshot }
     : null;
@@ -583,7 +572,7 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
         dateEntree: m.date_entree,
         // A person leaves the household at death (INSEE file).
         ...deathOf(rows.deces, m),
-        dateSortie: rows.deces.get(traitsKey(m.nom_naissance, m.prenoms, m.date_naissance)) ?? m.date_sortie,
+        dateSortie: rows.deces.get(traitsOf(m)) ?? m.date_sortie,
         nationalite: m.nationalite as Person['nationalite'],
         titreSejourDepuis: m.titre_sejour_depuis,
         etudiant: m.etudiant,
@@ -665,7 +654,7 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
         dateNaissance: m.date_naissance,
         ...deathOf(rows.deces, m),
         dateEntree: null,
-        dateSortie: rows.deces.get(traitsKey(m.nom_naissance, m.prenoms, m.date_naissance)) ?? null,
+        dateSortie: rows.deces.get(traitsOf(m)) ?? null,
         nationalite: null,
         titreSejourDepuis: null,
         etudiant: false,

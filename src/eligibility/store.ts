@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { getOrInit } from '../collections.ts';
+import { copyLine } from '../db/copy-format.ts';
 import type { Db } from '../db/open.ts';
 import type { Decision } from '../model.ts';
 
@@ -32,6 +33,47 @@ const COLUMNS = [
   'rules_version',
 ] as const;
 
+/** What identifies a decision: its household, right and period, and what it was made on. */
+export interface DecisionKey {
+  readonly householdKey: string;
+  readonly rightId: string;
+  readonly period: string;
+  readonly inputsHash: string;
+  readonly rulesVersion: string;
+}
+
+/** A decision as the store writes it: its key, its situation, and its row encoded for COPY. */
+export interface DecisionRow extends DecisionKey {
+  readonly situationHash: string;
+  /** The decision's row in COPY text format, every column but the id (drawn when it is written). */
+  readonly row: string;
+}
+
+/** Encodes a decision for the store (pure; done where the decision is made, in a worker thread on PostgreSQL). */
+export function encodeDecision(d: Decision): DecisionRow {
+  return {
+    householdKey: d.householdKey,
+    rightId: d.rightId,
+    period: d.period,
+    inputsHash: d.inputsHash,
+    rulesVersion: d.rulesVersion,
+    situationHash: d.situationHash,
+    row: copyLine([
+      d.householdKey,
+      d.pseudonym,
+      d.rightId,
+      d.period,
+      d.result.status,
+      d.exclusion,
+      d.result.status === 'eligible' ? d.result.amount : null,
+      d.result,
+      d.situationHash,
+      d.inputsHash,
+      d.rulesVersion,
+    ]),
+  };
+}
+
 /** A decision already on record for one of the households, rights and periods of a plan. */
 export interface RecordedDecision {
   readonly id: number;
@@ -43,15 +85,15 @@ export interface RecordedDecision {
   readonly current: boolean;
 }
 
-export interface DecisionWrites {
+export interface DecisionWrites<D extends DecisionKey> {
   /** Decisions to insert (nothing on record has the same inputs and rules). */
-  readonly insert: readonly Decision[];
+  readonly insert: readonly D[];
   /** Current decisions replaced by a new one (other inputs or rules). */
   readonly supersede: readonly number[];
   /** Superseded decisions that are current again (the inputs came back to an earlier state). */
   readonly revive: readonly number[];
   /** Decision → id of the matching decision on record (unchanged or revived). */
-  readonly kept: ReadonlyMap<Decision, number>;
+  readonly kept: ReadonlyMap<D, number>;
 }
 
 const slot = (householdKey: string, rightId: string, period: string) => `${rightId}|${period}|${householdKey}`;
@@ -61,16 +103,16 @@ const slot = (householdKey: string, rightId: string, period: string) => `${right
  * same decision, so a rerun writes nothing; changed inputs add a decision and mark the previous
  * one superseded, both staying readable.
  */
-export function planDecisionWrites(
-  decisions: readonly Decision[],
+export function planDecisionWrites<D extends DecisionKey>(
+  decisions: readonly D[],
   recorded: readonly RecordedDecision[],
-): DecisionWrites {
+): DecisionWrites<D> {
   const bySlot = new Map<string, RecordedDecision[]>();
   for (const r of recorded) getOrInit(bySlot, slot(r.household_key, r.right_id, r.period), () => []).push(r);
-  const insert: Decision[] = [];
+  const insert: D[] = [];
   const supersede: number[] = [];
   const revive: number[] = [];
-  const kept = new Map<Decision, number>();
+  const kept = new Map<D, number>();
   const seen = new Set<string>();
   for (const d of decisions) {
     const k = slot(d.householdKey, d.rightId, d.period);
@@ -93,9 +135,14 @@ const DECISION_LOCK = 7_261_104_031;
 
 /**
  * Records the decisions of a batch (every right at once) in one transaction: each situation once
- * (by hash), then only the decisions that are new, with the supersessions they imply.
+ * (by hash, `situations` gives their JSON), then only the decisions that are new, with the
+ * supersessions they imply.
  */
-export async function applyDecisions(db: Db, decisions: readonly Decision[]): Promise<DecisionApplyReport> {
+export async function applyDecisions(
+  db: Db,
+  decisions: readonly DecisionRow[],
+  situations: ReadonlyMap<string, string>,
+): Promise<DecisionApplyReport> {
   const byRight = new Map<string, DecisionCounts>();
   const ids = new Map<string, Map<string, number>>();
   if (decisions.length === 0) return { recorded: 0, unchanged: 0, superseded: 0, byRight, ids };
@@ -116,31 +163,18 @@ export async function applyDecisions(db: Db, decisions: readonly Decision[]): Pr
     );
     if (w.insert.length > 0) {
       // Each situation once, however many rights were decided on it, and only if new.
-      const situations = new Map<string, unknown>();
-      for (const d of w.insert) situations.set(d.situationHash, d.inputsJson ?? d.inputs);
+      const fresh = new Map<string, string>();
+      for (const d of w.insert) fresh.set(d.situationHash, situations.get(d.situationHash) as string);
       const known = await sql<{ hash: string }>`
-        select hash from situation_snapshot where hash = any(${[...situations.keys()]}::text[])`.execute(k);
-      for (const r of known.rows) situations.delete(r.hash);
-      if (situations.size > 0) await tx.copyRows('situation_snapshot', ['hash', 'inputs'], situations);
+        select hash from situation_snapshot where hash = any(${[...fresh.keys()]}::text[])`.execute(k);
+      for (const r of known.rows) fresh.delete(r.hash);
+      if (fresh.size > 0) await tx.copyRows('situation_snapshot', ['hash', 'inputs'], fresh);
       const newIds = await sql<{ id: number }>`
         select nextval('decision_id_seq') as id from generate_series(1, ${w.insert.length})`.execute(k);
-      await tx.copyRows(
+      await tx.copyText(
         'decision',
         COLUMNS,
-        w.insert.map((d, i) => [
-          Number(newIds.rows[i]?.id),
-          d.householdKey,
-          d.pseudonym,
-          d.rightId,
-          d.period,
-          d.result.status,
-          d.exclusion,
-          d.result.status === 'eligible' ? d.result.amount : null,
-          d.result,
-          d.situationHash,
-          d.inputsHash,
-          d.rulesVersion,
-        ]),
+        copyChunks(w.insert, (i) => Number(newIds.rows[i]?.id)),
       );
       w.insert.forEach((d, i) => {
         setId(ids, d, Number(newIds.rows[i]?.id));
@@ -167,7 +201,20 @@ export async function applyDecisions(db: Db, decisions: readonly Decision[]): Pr
   });
 }
 
-function setId(ids: Map<string, Map<string, number>>, d: Decision, id: number) {
+/** The decisions' COPY lines, their id first, in chunks of about a megabyte. */
+async function* copyChunks(rows: readonly DecisionRow[], idOf: (i: number) => number): AsyncIterable<string> {
+  let chunk = '';
+  for (let i = 0; i < rows.length; i++) {
+    chunk += `${idOf(i)}\t${(rows[i] as DecisionRow).row}`;
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+function setId(ids: Map<string, Map<string, number>>, d: DecisionKey, id: number) {
   getOrInit(ids, d.rightId, () => new Map<string, number>()).set(d.householdKey, id);
 }
 
