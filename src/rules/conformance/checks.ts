@@ -118,7 +118,8 @@ function residenceOk(p: Person, month: string): boolean {
 function familyBenefits(s: Situation, m: string, withAl: boolean): string {
   const row = s.prestations?.[m] ?? {};
   const al = withAl ? AL_CODES.reduce((t, c) => t + (row[c] ?? 0), 0) : 0;
-  return JSON.stringify([al, row.AF ?? 0, row.CF ?? 0, row.PAJE_BASE ?? 0, row.ASF ?? 0]);
+  // OpenFisca's RSA also reads the ASPA of the month M only (minima sociaux of the month).
+  return JSON.stringify([al, row.AF ?? 0, row.CF ?? 0, row.PAJE_BASE ?? 0, row.ASF ?? 0, row.ASPA ?? 0]);
 }
 
 function dependants(s: Situation, date: string): number {

@@ -2,9 +2,12 @@ import { UnknownParameterError } from '../../errors.ts';
 import type { Nationalite, NatureRessource, Person, Situation, StatutLogement } from '../../model.ts';
 import { chomageNetDepuisBrut, type TauxCsgRemplacement, tauxCsgChomage } from '../chomage-net.ts';
 import { addMonths, ageAt } from '../dates.ts';
+import { aspa as aspaParameters } from '../parameters/aspa.ts';
 import { common } from '../parameters/common.ts';
 import { valueAt } from '../parameters/series.ts';
+import { retraiteNetDepuisBrut } from '../retraite-net.ts';
 import type { RightDefinition } from '../right.ts';
+import { computeAspa } from '../rights/aspa.ts';
 import { salaireNetDepuisBrut } from '../salaire-net.ts';
 import type { GroupInput, NormalizedInput, PersonInput, Vars } from './inputs.ts';
 import type { Period } from './period.ts';
@@ -57,6 +60,9 @@ export const YEAR_TOTALS: ReadonlySet<string> = new Set([
 
 /** Rounding of three amounts asserted to the cent. */
 const TOTALS_ROUNDING = 0.02;
+
+export const NOTE_COMPUTED_ASPA =
+  "ASPA non donnée pour un adulte de 65 ans ou plus : calculée par notre règle de l'ASPA (CSS L815-1 s., R815-29) et prise comme versée (OpenFisca la calcule aussi)";
 
 export const NOTE_ASSERTED_ASS =
   'allocation de solidarité spécifique (ass) reprise des sorties attendues du test pour chaque personne (calculée par OpenFisca, prise comme versée)';
@@ -210,6 +216,8 @@ interface PersonState {
   readonly salaireBrut: Map<string, number>;
   /** Gross unemployment benefits by variable (chomage_brut, allocation_retour_emploi), then month. */
   readonly chomageBrut: Map<string, Map<string, number>>;
+  /** Gross or taxable pensions by variable (retraite_brute, retraite_imposable), then month. */
+  readonly retraiteBrut: Map<string, Map<string, number>>;
 }
 
 class Collector {
@@ -323,7 +331,7 @@ const DERIVED_UNEMPLOYMENT = 'entrée non modélisée : allocation chômage brut
  * threshold exempts whatever the parts, another RFR leaves the rate unknown (then only the floor can decide).
  * The gross amount also feeds the gross resources (ASPA).
  */
-function deriveNetUnemployment(st: PersonState, c: Collector, rfrOf: (year: string) => number | null) {
+function deriveNetUnemployment(st: PersonState, c: Collector, rfrOf: (year: string) => TaxHousehold | null) {
   const net = st.input.vars.chomage_net;
   const netMonths = net ? coveredMonths(net) : new Set<string>();
   const byMonth = new Map(st.chomageBrut.get('allocation_retour_emploi') ?? []);
@@ -332,16 +340,67 @@ function deriveNetUnemployment(st: PersonState, c: Collector, rfrOf: (year: stri
     if (brut === 0) continue;
     addResource(st.brutes, month, 'ALLOCATION_CHOMAGE', brut);
     if (netMonths.has(month)) continue;
-    const rfr = rfrOf(String(Number(month.slice(0, 4)) - 2));
+    const foyer = rfrOf(String(Number(month.slice(0, 4)) - 2));
     try {
       let taux: TauxCsgRemplacement | null = null;
-      if (rfr !== null && tauxCsgChomage({ date: month, rfr, parts: 1 }) === 'exonere') taux = 'exonere';
+      if (foyer !== null && tauxCsgChomage({ date: month, ...foyer }) === 'exonere') taux = 'exonere';
       const r = chomageNetDepuisBrut({ brut, date: month, taux });
       if (r === null) c.issue(`${DERIVED_UNEMPLOYMENT} (taux de CSG inconnu : revenu fiscal de référence de N-2)`);
       else addResource(st.ressources, month, 'ALLOCATION_CHOMAGE', r.net);
     } catch (e) {
       if (!(e instanceof UnknownParameterError)) throw e;
       c.issue(`${DERIVED_UNEMPLOYMENT} (${e.message})`);
+    }
+  }
+}
+
+/**
+ * The RFR of a person's tax household for a year and its number of parts, as far as the test tells them: the RFR
+ * given, otherwise an upper bound (the sum of every income given for the household's members that year, gross and
+ * net alike: OpenFisca's RFR derives from these incomes only, after deductions); the parts, a lower bound (one per
+ * declarant, CGI art. 194). A bound below an exemption threshold exempts whatever the exact figures.
+ */
+interface TaxHousehold {
+  readonly rfr: number;
+  readonly parts: number;
+}
+
+const DERIVED_PENSION = 'entrée non modélisée : retraite brute ou imposable sans retraite_nette';
+export const NOTE_PENSION_EXEMPT =
+  'retraite nette égale à la brute : foyer exonéré de CSG, CRDS et CASA par son revenu fiscal de référence de N-2 (CSS L136-8 III 1°), RFR donné ou majoré par la somme des revenus donnés';
+
+/**
+ * The net pension of the months where the test gives only a gross (retraite_brute) or taxable (retraite_imposable)
+ * one: equal to it when the tax household of year N-2 is exempt (retraite-net.ts); other rates are not described.
+ * The taxable amount, equal to the gross one when exempt, also feeds the gross resources (ASPA).
+ */
+function deriveNetPension(
+  st: PersonState,
+  c: Collector,
+  rfrOf: (year: string) => TaxHousehold | null,
+  notes: Set<string>,
+) {
+  const net = st.input.vars.retraite_nette;
+  const netMonths = net ? coveredMonths(net) : new Set<string>();
+  const brute = st.retraiteBrut.get('retraite_brute') ?? new Map<string, number>();
+  const byMonth = new Map(st.retraiteBrut.get('retraite_imposable') ?? []);
+  for (const [m, v] of brute) byMonth.set(m, v);
+  for (const [month, amount] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
+    if (amount === 0 || netMonths.has(month)) continue;
+    const rights: RightId[] | undefined = brute.has(month) ? ['rsa', 'ppa', 'c2s'] : undefined;
+    const foyer = rfrOf(String(Number(month.slice(0, 4)) - 2));
+    try {
+      const r = foyer === null ? null : retraiteNetDepuisBrut({ brut: amount, date: month, ...foyer });
+      if (r === null) {
+        c.issue(`${DERIVED_PENSION} (taux de CSG inconnu : revenu fiscal de référence de N-2)`, rights);
+        continue;
+      }
+      addResource(st.ressources, month, 'PENSION_RETRAITE', r);
+      if (!brute.has(month)) addResource(st.brutes, month, 'PENSION_RETRAITE', amount);
+      notes.add(NOTE_PENSION_EXEMPT);
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+      c.issue(`${DERIVED_PENSION} (${e.message})`, rights);
     }
   }
 }
@@ -432,6 +491,10 @@ export function mapHousehold(
           return false;
         }
         if (use.brute) for (const [m, v] of a) addResource(person.brutes, m, use.brute, v);
+        if (use.derive === 'retraite') {
+          person.retraiteBrut.set(name, a);
+          return false;
+        }
         // OpenFisca reads the net amount given; where it is not given, it derives it from this one.
         const net = person.input.vars[use.net];
         const netMonths = net ? coveredMonths(net) : new Set<string>();
@@ -462,6 +525,7 @@ export function mapHousehold(
       values: new Map(),
       salaireBrut: new Map(),
       chomageBrut: new Map(),
+      retraiteBrut: new Map(),
     };
     st.birth = birthOf(input, c);
     for (const [name, s] of Object.entries(input.vars)) {
@@ -536,6 +600,7 @@ export function mapHousehold(
   }
   const rfr = new Map<string, number>();
   const rni = new Map<string, number>();
+  const rfrByFoyer = new Map<GroupInput, Map<string, number>>();
   for (const g of foyers)
     for (const [name, s] of Object.entries(g.vars)) {
       if (!route(name, s, null)) continue;
@@ -545,7 +610,10 @@ export function mapHousehold(
           for (const [y, v] of yearlyValues(s, name)) {
             const n = toNumber(v);
             if (n === null) c.issue(`entrée illisible : ${name} « ${show(v)} »`);
-            else target.set(y, (target.get(y) ?? 0) + n);
+            else {
+              target.set(y, (target.get(y) ?? 0) + n);
+              if (name === 'rfr') rfrByFoyer.set(g, (rfrByFoyer.get(g) ?? new Map()).set(y, n));
+            }
           }
         } catch (e) {
           if (!(e instanceof SeriesError)) throw e;
@@ -704,7 +772,49 @@ export function mapHousehold(
   for (const st of states)
     for (const byMonth of st.chomageBrut.values())
       for (const [m, v] of byMonth) if (v !== 0) incomeYears.add(m.slice(0, 4));
-  for (const st of states) deriveNetUnemployment(st, c, (year) => rfr.get(year) ?? (incomeYears.has(year) ? null : 0));
+  for (const st of states)
+    for (const byMonth of st.retraiteBrut.values())
+      for (const [m, v] of byMonth) if (v !== 0) incomeYears.add(m.slice(0, 4));
+  const stateOf = new Map(states.map((st) => [st.input.id, st]));
+  // A person's incomes of a year: for each month and nature, the largest of the amounts given (net, gross, taxable).
+  const incomeOf = (st: PersonState, year: string): number => {
+    const byMonth = new Map<string, Map<string, number>>();
+    const put = (m: string, nature: string, v: number) => {
+      if (!m.startsWith(`${year}-`)) return;
+      const row = byMonth.get(m) ?? new Map<string, number>();
+      row.set(nature, Math.max(row.get(nature) ?? 0, Math.abs(v)));
+      byMonth.set(m, row);
+    };
+    for (const r of [st.ressources, st.brutes])
+      for (const [m, byNature] of r) for (const [n, v] of Object.entries(byNature)) put(m, n, v ?? 0);
+    for (const [m, v] of st.salaireBrut) put(m, 'SALAIRE', v);
+    for (const s of st.chomageBrut.values()) for (const [m, v] of s) put(m, 'ALLOCATION_CHOMAGE', v);
+    for (const s of st.retraiteBrut.values()) for (const [m, v] of s) put(m, 'PENSION_RETRAITE', v);
+    let t = 0;
+    for (const row of byMonth.values()) for (const v of row.values()) t += v;
+    return t;
+  };
+  // OpenFisca puts every person in one tax household when the test describes none.
+  const everyone: GroupInput = { id: '', roles: { declarants: world.persons.map((p) => p.id) }, vars: {} };
+  const taxHouseholdOf = (st: PersonState, year: string): TaxHousehold | null => {
+    const g =
+      world.foyers.length === 0
+        ? everyone
+        : world.foyers.find((f) => Object.values(f.roles).some((ids) => ids.includes(st.input.id)));
+    if (!g) return null;
+    const parts = Math.max(1, (g.roles.declarants ?? []).length);
+    const given = rfrByFoyer.get(g)?.get(year);
+    if (given !== undefined) return { rfr: given, parts };
+    let bound = 0;
+    for (const id of Object.values(g.roles).flat()) {
+      const member = stateOf.get(id);
+      if (!member) return null;
+      bound += incomeOf(member, year);
+    }
+    return { rfr: bound, parts };
+  };
+  for (const st of states) deriveNetUnemployment(st, c, (year) => taxHouseholdOf(st, year));
+  for (const st of states) deriveNetPension(st, c, (year) => taxHouseholdOf(st, year), notes);
 
   const taxYears = (month: string) => {
     const out: Record<string, { revenuFiscalReference: number | null; revenuNetImposable: number | null }> = {};
@@ -720,7 +830,7 @@ export function mapHousehold(
     return out;
   };
 
-  const situationAt = (month: string): Situation => {
+  const baseSituationAt = (month: string): Situation => {
     const hit = cache.get(month);
     if (hit) return hit;
     const persons: Person[] = states.map((st, i) => {
@@ -801,12 +911,59 @@ export function mapHousehold(
     return s;
   };
 
+  // ASPA: OpenFisca computes it for an adult of 65 or more when the test does not give it; our rule for the ASPA
+  // (the law, rights/aspa.ts) computes it instead, from the same situation, and its amount stands for the ASPA paid.
+  const aspaGiven = given.get('ASPA') ?? new Set<string>();
+  const aspaCache = new Map<string, number | null>();
+  const aspaAt = (month: string): number | null => {
+    if (aspaGiven.has(month)) return null;
+    const hit = aspaCache.get(month);
+    if (hit !== undefined) return hit;
+    let v: number | null = null;
+    try {
+      const asOf = `${month}-01`;
+      const ageMin = valueAt(aspaParameters.ageMinimum, asOf);
+      if (states.some((st) => st.role !== 'enfant' && ageAt(st.birth, asOf) >= ageMin)) {
+        const r = computeAspa(baseSituationAt(month), asOf);
+        if (r.status === 'eligible') v = r.amount;
+        else if (r.status === 'not_eligible') v = 0;
+      }
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+    }
+    aspaCache.set(month, v);
+    return v;
+  };
+  const withAspa = new Map<string, Situation>();
+  /** The situation of a month, with the ASPA computed for the months the rights read (M-13..M). */
+  const situationAt = (month: string): Situation => {
+    const hit = withAspa.get(month);
+    if (hit) return hit;
+    const s = baseSituationAt(month);
+    const extra: Record<string, Record<string, number>> = {};
+    for (let i = -13; i <= 0; i++) {
+      const m = addMonths(month, i);
+      const v = aspaAt(m);
+      if (v !== null) extra[m] = { ...(s.prestations?.[m] ?? {}), ASPA: v };
+    }
+    let out = s;
+    if (Object.keys(extra).length > 0) {
+      const prestations = Object.fromEntries(
+        Object.entries({ ...(s.prestations ?? {}), ...extra }).sort(([a], [b]) => a.localeCompare(b)),
+      );
+      out = { ...s, prestations };
+      notes.add(NOTE_COMPUTED_ASPA);
+    }
+    withAspa.set(month, out);
+    return out;
+  };
+
   return {
     label: famille.id,
     issues: c.issues,
     notes,
     situationAt,
-    givenAt: (code, month) => given.get(code)?.has(month) ?? false,
+    givenAt: (code, month) => (given.get(code)?.has(month) ?? false) || (code === 'ASPA' && aspaAt(month) !== null),
     loyerAt: (month) => loyer.get(month) ?? 0,
     statutAt,
     participationFraisAt: (month) => flagAt(menageValues, 'participation_frais', month) === true,

@@ -11,7 +11,9 @@ import {
   NOTE_AL_FROM_TOTALS,
   NOTE_ASSERTED_AL,
   NOTE_ASSERTED_ASS,
+  NOTE_COMPUTED_ASPA,
   NOTE_NON_RENSEIGNE,
+  NOTE_PENSION_EXEMPT,
   NOTE_REFERENCE_MONTHS,
   type RightId,
 } from './mapper.ts';
@@ -160,6 +162,59 @@ input:
     expect(fiscal?.['2023']).toEqual({ revenuFiscalReference: null, revenuNetImposable: null });
   });
 
+  it('takes a gross pension as net when the RFR of N-2 is under the exemption threshold, even bounded by the incomes', () => {
+    // 2022 incomes: 12 × 812,75 = 9 753 € ≤ 12 230 € (2024 threshold, one part): exempt in 2024, net = gross.
+    const [t] = tests(`
+period: 2024-03
+input:
+  individus:
+    p1: {date_naissance: '1950-01-01', retraite_brute: {2022: 9753, 2023: 9753, 2024: 9753}}
+  familles: {f: {parents: [p1]}}
+  foyers_fiscaux: {ff: {declarants: [p1]}}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.issues).toEqual([]);
+    expect(h.notes.has(NOTE_PENSION_EXEMPT)).toBe(true);
+    const p = h.situationAt('2024-03').persons[0];
+    expect(p?.ressources['2024-02']?.PENSION_RETRAITE).toBe(812.75);
+    expect(p?.ressourcesBrutes?.['2024-02']?.PENSION_RETRAITE).toBe(812.75);
+  });
+
+  it('leaves a gross pension unmodelled when the RFR of N-2 may exceed the threshold', () => {
+    // 2022 incomes: 12 × 1 100 = 13 200 € > 12 230 €: the rate of CSG is not known.
+    const [t] = tests(`
+period: 2024-03
+input:
+  individus:
+    p1: {date_naissance: '1950-01-01', retraite_brute: {2022: 13200, 2023: 13200, 2024: 13200}}
+  familles: {f: {parents: [p1]}}
+  foyers_fiscaux: {ff: {declarants: [p1]}}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.issues.map((i) => i.reason)).toEqual([
+      'entrée non modélisée : retraite brute ou imposable sans retraite_nette (taux de CSG inconnu : revenu fiscal de référence de N-2)',
+    ]);
+  });
+
+  it('computes the ASPA of an adult of 65 or more by our rule when the test does not give it', () => {
+    // 2024: single ceiling 12 144,27 € a year; pension 812,75 € a month → (12 144,27 − 9 753) / 12 = 199,27 €.
+    const [t] = tests(`
+period: 2024-06
+input:
+  individus:
+    p1: {date_naissance: '1950-01-01', retraite_nette: {2023: 9753, 2024: 9753}}
+  familles: {f: {parents: [p1]}}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.givenAt('ASPA', '2024-06')).toBe(true);
+    const s = h.situationAt('2024-06');
+    expect(s.prestations?.['2024-06']?.ASPA).toBe(199.27);
+    expect(h.notes.has(NOTE_COMPUTED_ASPA)).toBe(true);
+  });
+
   it('splits a flat input with lists into one household per element', async () => {
     const checks = await run(`
 period: 2024-01
@@ -192,9 +247,11 @@ describe('comparisons', () => {
   });
 
   it('skips a gross amount given without its net amount', async () => {
-    const checks = await run('period: 2024-01\ninput: {age: 40, retraite_brute: 1500}\noutput: {rsa: 100}\n');
+    const checks = await run(
+      'period: 2024-01\ninput: {age: 40, traitement_indiciaire_brut: 1500}\noutput: {rsa: 100}\n',
+    );
     expect(checks[0]?.reason).toBe(
-      'entrée non modélisée : retraite_brute sans retraite_nette (montant net calculé par OpenFisca)',
+      'entrée non modélisée : traitement_indiciaire_brut sans salaire_net (montant net calculé par OpenFisca)',
     );
   });
 

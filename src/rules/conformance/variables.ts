@@ -24,9 +24,10 @@ export type VariableUse =
       readonly rights?: readonly ('rsa' | 'ppa' | 'c2s' | 'aspa' | 'ars')[];
       /**
        * The net is derived by our model where the test does not give it: gross wage of a private employee, gross
-       * unemployment benefit (CSG and CRDS by the RFR of year N-2, SMIC floor).
+       * unemployment benefit (CSG and CRDS by the RFR of year N-2, SMIC floor), pension of a household exempt by its
+       * RFR of year N-2 (net = gross).
        */
-      readonly derive?: 'salaire_prive' | 'chomage';
+      readonly derive?: 'salaire_prive' | 'chomage' | 'retraite';
     }
   /** Read by the mapper itself (identity, flags, housing, reference months…). */
   | { readonly to: 'special' }
@@ -46,7 +47,7 @@ const brut = (
   net: string,
   brute?: NatureRessource,
   rights?: readonly ('rsa' | 'ppa' | 'c2s' | 'aspa' | 'ars')[],
-  derive?: 'salaire_prive' | 'chomage',
+  derive?: 'salaire_prive' | 'chomage' | 'retraite',
 ): VariableSpec => ({
   entity: 'individu',
   use: { to: 'brut', net, ...(brute ? { brute } : {}), ...(rights ? { rights } : {}), ...(derive ? { derive } : {}) },
@@ -81,14 +82,14 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   prestation_compensatoire: res('PENSION_ALIMENTAIRE'),
 
   // Gross and taxable forms (see 'brut').
-  retraite_brute: brut('retraite_nette', 'PENSION_RETRAITE', ['rsa', 'ppa', 'c2s']),
+  retraite_brute: brut('retraite_nette', 'PENSION_RETRAITE', ['rsa', 'ppa', 'c2s'], 'retraite'),
   salaire_de_base: brut('salaire_net', 'SALAIRE', ['rsa', 'ppa', 'c2s'], 'salaire_prive'),
   traitement_indiciaire_brut: brut('salaire_net'),
   salaire_imposable: brut('salaire_net'),
   chomage_brut: brut('chomage_net', 'ALLOCATION_CHOMAGE', undefined, 'chomage'),
   chomage_imposable: brut('chomage_net'),
   allocation_retour_emploi: brut('chomage_net', 'ALLOCATION_CHOMAGE', undefined, 'chomage'),
-  retraite_imposable: brut('retraite_nette'),
+  retraite_imposable: brut('retraite_nette', undefined, undefined, 'retraite'),
 
   // Benefits already paid (CAF codes of Situation.prestations).
   aide_logement: prest('famille', 'AL'),
