@@ -64,6 +64,9 @@ const TOTALS_ROUNDING = 0.02;
 export const NOTE_COMPUTED_ASPA =
   "ASPA non donnée pour un adulte de 65 ans ou plus : calculée par notre règle de l'ASPA (CSS L815-1 s., R815-29) et prise comme versée (OpenFisca la calcule aussi)";
 
+export const NOTE_RNI_BOUND =
+  "revenu net imposable de N-2 non donné : majoré par la somme des revenus donnés pour l'année ; l'ARS n'est comparée que si ce majorant est sous son plafond (elle est alors due en entier quel que soit le revenu exact)";
+
 export const NOTE_ASSERTED_ASS =
   'allocation de solidarité spécifique (ass) reprise des sorties attendues du test pour chaque personne (calculée par OpenFisca, prise comme versée)';
 
@@ -100,6 +103,8 @@ export interface MappedHousehold {
   inputMonths(variable: string): Set<string>;
   /** Whether OpenFisca computes the ASS of a member for the month (precondition met, ASS neither given nor asserted). */
   assComputedAt(month: string): boolean;
+  /** Whether the net taxable income of a year is an upper bound (the sum of the incomes given), not the figure. */
+  rniBoundedIn(year: string): boolean;
 }
 
 /** CAF codes of the housing aids. */
@@ -816,6 +821,13 @@ export function mapHousehold(
   for (const st of states) deriveNetUnemployment(st, c, (year) => taxHouseholdOf(st, year));
   for (const st of states) deriveNetPension(st, c, (year) => taxHouseholdOf(st, year), notes);
 
+  // The net taxable income of a year with incomes, not given: an upper bound, the sum of the family's incomes that
+  // year (the ARS reads it; a bound under its ceiling decides as the exact figure would, see checks.ts).
+  const rniBounded = new Set<string>();
+  const rniBound = (year: string): number => {
+    rniBounded.add(year);
+    return Math.round(states.reduce((t, st) => t + incomeOf(st, year), 0) * 100) / 100;
+  };
   const taxYears = (month: string) => {
     const out: Record<string, { revenuFiscalReference: number | null; revenuNetImposable: number | null }> = {};
     const last = Number(month.slice(0, 4));
@@ -824,7 +836,7 @@ export function mapHousehold(
       const income = incomeYears.has(y);
       out[y] = {
         revenuFiscalReference: rfr.get(y) ?? (income ? null : 0),
-        revenuNetImposable: rni.get(y) ?? (income ? null : 0),
+        revenuNetImposable: rni.get(y) ?? (income ? rniBound(y) : 0),
       };
     }
     return out;
@@ -969,5 +981,6 @@ export function mapHousehold(
     participationFraisAt: (month) => flagAt(menageValues, 'participation_frais', month) === true,
     inputMonths: (variable) => inputMonths.get(variable) ?? new Set(),
     assComputedAt,
+    rniBoundedIn: (year) => rniBounded.has(year),
   };
 }

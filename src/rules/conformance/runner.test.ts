@@ -154,12 +154,37 @@ input:
     expect(h.notes.has(NOTE_REFERENCE_MONTHS)).toBe(true);
   });
 
-  it('gives zero tax figures for a year without incomes, unknown ones for a year with incomes', () => {
+  it('gives zero tax figures for a year without incomes; for a year with incomes, an unknown RFR and a bounded net taxable income', () => {
     const [t] = tests('period: 2024-08\ninput: {age: 40, salaire_net: {2023: 12000}}\n');
     const w = normalizeInputs(t as OpenFiscaTest)[0]!;
-    const fiscal = mapHousehold(w, w.familles[0]!, 'k').situationAt('2024-08').revenusFiscaux;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    const fiscal = h.situationAt('2024-08').revenusFiscaux;
     expect(fiscal?.['2022']).toEqual({ revenuFiscalReference: 0, revenuNetImposable: 0 });
-    expect(fiscal?.['2023']).toEqual({ revenuFiscalReference: null, revenuNetImposable: null });
+    expect(fiscal?.['2023']).toEqual({ revenuFiscalReference: null, revenuNetImposable: 12000 });
+    expect(h.rniBoundedIn('2023')).toBe(true);
+    expect(h.rniBoundedIn('2022')).toBe(false);
+  });
+
+  it('compares the ARS on a bounded net taxable income only when the bound is under the ceiling', async () => {
+    // Rentrée 2024, one child of 8: ceiling 20 878 × 1,3 = 27 141 €; ARS 0,8972 × 466,44 = 418,49 €.
+    const yaml = (wage: number) => `
+period: 2024
+input:
+  individus:
+    p1: {date_naissance: '1980-01-01', salaire_net: {2022: ${wage}}}
+    e1: {date_naissance: '2016-01-01', rempli_obligation_scolaire: true}
+  familles: {f: {parents: [p1], enfants: [e1]}}
+output:
+  ars: 418.49
+`;
+    const ars = async (wage: number) =>
+      runTests(tests(yaml(wage)), async (id) =>
+        id === 'ars' ? (await import('../rights/ars.ts')).arsRight : 'droit non implémenté',
+      );
+    expect((await ars(20000))[0]).toMatchObject({ status: 'passed', got: 418.49 });
+    expect((await ars(30000))[0]?.reason).toBe(
+      "entrée non modélisée : revenu net imposable de l'année N-2 (calculé par OpenFisca à partir des revenus donnés)",
+    );
   });
 
   it('takes a gross pension as net when the RFR of N-2 is under the exemption threshold, even bounded by the incomes', () => {
