@@ -4,6 +4,7 @@ import { chomageNetDepuisBrut, type TauxCsgRemplacement, tauxCsgChomage } from '
 import { addMonths, ageAt } from '../dates.ts';
 import { aspa as aspaParameters } from '../parameters/aspa.ts';
 import { common } from '../parameters/common.ts';
+import { rsa as rsaParameters } from '../parameters/rsa.ts';
 import { valueAt } from '../parameters/series.ts';
 import { retraiteNetDepuisBrut } from '../retraite-net.ts';
 import type { RightDefinition } from '../right.ts';
@@ -360,6 +361,63 @@ function deriveNetUnemployment(st: PersonState, c: Collector, rfrOf: (year: stri
 }
 
 /**
+ * Capital and property of a person, as the RSA counts them (CASF R262-6, R132-1): the income received (capital,
+ * rents), and for assets producing none a flat monthly income: 50 % of the rental value of unlet buildings, 80 % of
+ * that of unlet land (OpenFisca's monthly rental values), 3 % a year of savings with tax-free income, the livret A
+ * rate on its balance. Flows are amounts of the period (spread over its months), the other inputs are values of
+ * each month. The PPA, the C2S and the ASPA value them by rules of their own, not described: not modelled there.
+ */
+const PATRIMOINE: ReadonlyMap<string, 'flux' | ((month: string) => number)> = new Map<
+  string,
+  'flux' | ((month: string) => number)
+>([
+  ['revenus_capital', 'flux'],
+  ['revenus_locatifs', 'flux'],
+  ['valeur_locative_immo_non_loue', (m) => valueAt(rsaParameters.abattementValeurLocativeImmoNonLoue, `${m}-01`)],
+  [
+    'valeur_locative_terrains_non_loues',
+    (m) => valueAt(rsaParameters.abattementValeurLocativeTerrainsNonLoues, `${m}-01`),
+  ],
+  ['livret_a', (m) => valueAt(common.tauxLivretA, `${m}-01`) / 12],
+  [
+    'epargne_revenus_non_imposables',
+    (m) => valueAt(rsaParameters.tauxInteretForfaitaireEpargneNonImposable, `${m}-01`) / 12,
+  ],
+]);
+
+function addPatrimoine(st: PersonState, name: string, s: Series, c: Collector) {
+  const rule = PATRIMOINE.get(name);
+  if (rule === undefined) return;
+  let amounts: Map<string, number> | null = null;
+  if (rule === 'flux') amounts = amountsOf(s, name, c);
+  else {
+    const values = valuesOf({ [name]: s }, name, c);
+    if (values) {
+      amounts = new Map();
+      for (const [m, v] of values) {
+        const n = toNumber(v);
+        if (n === null) c.issue(`entrée illisible : ${name} « ${show(v)} »`);
+        else if (n !== 0) {
+          try {
+            amounts.set(m, n * rule(m));
+          } catch (e) {
+            if (!(e instanceof UnknownParameterError)) throw e;
+            c.issue(`entrée non modélisée : ${name} (${e.message})`);
+          }
+        }
+      }
+    }
+  }
+  if (!amounts || [...amounts.values()].every((v) => v === 0)) return;
+  for (const [m, v] of amounts) if (v !== 0) addResource(st.ressources, m, 'REVENU_CAPITAL', v);
+  c.issue(`entrée non modélisée : ${name} (patrimoine : seule l'évaluation du RSA est décrite)`, [
+    'ppa',
+    'c2s',
+    'aspa',
+  ]);
+}
+
+/**
  * The RFR of a person's tax household for a year and its number of parts, as far as the test tells them: the RFR
  * given, otherwise an upper bound (the sum of every income given for the household's members that year, gross and
  * net alike: OpenFisca's RFR derives from these incomes only, after deductions); the parts, a lower bound (one per
@@ -536,6 +594,10 @@ export function mapHousehold(
     for (const [name, s] of Object.entries(input.vars)) {
       if (!route(name, s, st)) continue;
       if (name === 'date_naissance' || name === 'age' || name === 'age_en_mois') continue;
+      if (PATRIMOINE.has(name)) {
+        addPatrimoine(st, name, s, c);
+        continue;
+      }
       if (name === 'enfant_a_charge') {
         // Fiscal attachment: natural for a child; for a parent, OpenFisca refuses the RSA majoration
         // and the C2S household, which our model does not describe.

@@ -240,6 +240,30 @@ input:
     expect(h.notes.has(NOTE_COMPUTED_ASPA)).toBe(true);
   });
 
+  it('values capital and property as the RSA does (R132-1): income received, flat income of idle assets', () => {
+    // September 2014: rental value 800 € a month × 50 % = 400 € ; 30 000 € of tax-free savings × 3 % / 12 = 75 € ;
+    // livret A 10 000 € × 1 % / 12 = 8,33 € ; capital income 2 400 € in 2014 = 200 € a month.
+    const [t] = tests(`
+period: 2014-09
+input:
+  age: 34
+  valeur_locative_immo_non_loue: {2014-09: 800}
+  epargne_revenus_non_imposables: {2014-09: 30000}
+  livret_a: {2014-09: 10000}
+  revenus_capital: {2014: 2400}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.issues.map((i) => i.rights)).toEqual([
+      ['ppa', 'c2s', 'aspa'],
+      ['ppa', 'c2s', 'aspa'],
+      ['ppa', 'c2s', 'aspa'],
+      ['ppa', 'c2s', 'aspa'],
+    ]);
+    const capital = h.situationAt('2014-09').persons[0]?.ressources['2014-09']?.REVENU_CAPITAL ?? 0;
+    expect(Math.round(capital * 100) / 100).toBe(683.33);
+  });
+
   it('splits a flat input with lists into one household per element', async () => {
     const checks = await run(`
 period: 2024-01

@@ -133,6 +133,13 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   scolarite: special('individu'),
   rempli_obligation_scolaire: special('individu'),
   enfant_a_charge: special('individu'),
+  // Capital and property (RSA: actual income, flat value of non-productive assets, CASF R132-1 via R262-6).
+  revenus_capital: special('individu'),
+  revenus_locatifs: special('individu'),
+  valeur_locative_immo_non_loue: special('individu'),
+  valeur_locative_terrains_non_loues: special('individu'),
+  livret_a: special('individu'),
+  epargne_revenus_non_imposables: special('individu'),
   statut_marital: ignore(
     'individu',
     'le couple se lit dans la composition de la famille (deux parents), comme le fait OpenFisca pour en_couple ; le statut marital ne joue que sur l’impôt',
