@@ -32,6 +32,8 @@ export interface Issue {
   readonly reason: string;
   /** The rights concerned; all when absent. */
   readonly rights?: readonly RightId[];
+  /** The months of the input concerned: only checks reading one of them are skipped; all when absent. */
+  readonly months?: ReadonlySet<string>;
 }
 
 /** Mappings that reproduce OpenFisca's semantics in our model, worth telling the reader. */
@@ -224,16 +226,31 @@ interface PersonState {
   readonly chomageBrut: Map<string, Map<string, number>>;
   /** Gross or taxable pensions by variable (retraite_brute, retraite_imposable), then month. */
   readonly retraiteBrut: Map<string, Map<string, number>>;
+  /** Incomes given only in a form not converted to net (taxable wage…), by month: they bound the RFR all the same. */
+  readonly autresRevenus: Map<string, number>;
 }
 
 class Collector {
   readonly issues: Issue[] = [];
-  private readonly seen = new Set<string>();
-  issue(reason: string, rights?: readonly RightId[]) {
+  private readonly seen = new Map<string, Issue>();
+  /** An issue; with `months`, it concerns only the checks whose rights read one of these months. */
+  issue(reason: string, rights?: readonly RightId[], months?: ReadonlySet<string>) {
     const key = `${reason}|${rights?.join(',') ?? ''}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.issues.push(rights ? { reason, rights } : { reason });
+    const known = this.seen.get(key);
+    if (known) {
+      // The same reason for other months: their union; without months, the issue concerns every check.
+      if (known.months && months) for (const m of months) (known.months as Set<string>).add(m);
+      else if (known.months) {
+        const i = this.issues.indexOf(known);
+        const all: Issue = rights ? { reason, rights } : { reason };
+        this.issues[i] = all;
+        this.seen.set(key, all);
+      }
+      return;
+    }
+    const issue: Issue = { reason, ...(rights ? { rights } : {}), ...(months ? { months: new Set(months) } : {}) };
+    this.seen.set(key, issue);
+    this.issues.push(issue);
   }
 }
 
@@ -299,11 +316,11 @@ function deriveNetWages(st: PersonState, c: Collector) {
   for (const [month, brut] of [...st.salaireBrut].sort(([a], [b]) => a.localeCompare(b))) {
     const categorie = st.values.get('categorie_salarie')?.get(month) ?? 'prive_non_cadre';
     if (categorie !== 'prive_non_cadre') {
-      c.issue(`${DERIVED_WAGE} (catégorie ${show(categorie)})`, rights);
+      c.issue(`${DERIVED_WAGE} (catégorie ${show(categorie)})`, rights, new Set([month]));
       continue;
     }
     if (toBoolean(st.values.get('salarie_regime_alsace_moselle')?.get(month) ?? false) === true) {
-      c.issue(`${DERIVED_WAGE} (régime local d'Alsace-Moselle)`, rights);
+      c.issue(`${DERIVED_WAGE} (régime local d'Alsace-Moselle)`, rights, new Set([month]));
       continue;
     }
     const contrat = st.values.get('contrat_de_travail')?.get(month) ?? 'temps_plein';
@@ -311,19 +328,19 @@ function deriveNetWages(st: PersonState, c: Collector) {
     if (contrat === 'temps_partiel') {
       const heures = toNumber(st.values.get('heures_remunerees_volume')?.get(month) ?? null);
       if (heures === null || heures <= 0) {
-        c.issue(`${DERIVED_WAGE} (temps partiel sans heures rémunérées)`, rights);
+        c.issue(`${DERIVED_WAGE} (temps partiel sans heures rémunérées)`, rights, new Set([month]));
         continue;
       }
       quotite = heures / valueAt(common.nombreHeuresTravailMensuel, `${month}-01`);
     } else if (contrat !== 'temps_plein') {
-      c.issue(`${DERIVED_WAGE} (contrat ${show(contrat)})`, rights);
+      c.issue(`${DERIVED_WAGE} (contrat ${show(contrat)})`, rights, new Set([month]));
       continue;
     }
     try {
       addResource(st.ressources, month, 'SALAIRE', salaireNetDepuisBrut({ brut, date: month, quotite }).net);
     } catch (e) {
       if (!(e instanceof UnknownParameterError)) throw e;
-      c.issue(`${DERIVED_WAGE} (${e.message})`, rights);
+      c.issue(`${DERIVED_WAGE} (${e.message})`, rights, new Set([month]));
     }
   }
 }
@@ -351,11 +368,37 @@ function deriveNetUnemployment(st: PersonState, c: Collector, rfrOf: (year: stri
       let taux: TauxCsgRemplacement | null = null;
       if (foyer !== null && tauxCsgChomage({ date: month, ...foyer }) === 'exonere') taux = 'exonere';
       const r = chomageNetDepuisBrut({ brut, date: month, taux });
-      if (r === null) c.issue(`${DERIVED_UNEMPLOYMENT} (taux de CSG inconnu : revenu fiscal de référence de N-2)`);
+      if (r === null)
+        c.issue(
+          `${DERIVED_UNEMPLOYMENT} (taux de CSG inconnu : revenu fiscal de référence de N-2)`,
+          undefined,
+          new Set([month]),
+        );
       else addResource(st.ressources, month, 'ALLOCATION_CHOMAGE', r.net);
     } catch (e) {
       if (!(e instanceof UnknownParameterError)) throw e;
-      c.issue(`${DERIVED_UNEMPLOYMENT} (${e.message})`);
+      c.issue(`${DERIVED_UNEMPLOYMENT} (${e.message})`, undefined, new Set([month]));
+    }
+  } // A taxable amount alone (chomage_imposable: gross less the deductible CSG) equals the gross and the net amounts
+  // when the RFR exempts the household; otherwise the net stays unknown.
+  for (const [month, imposable] of [...(st.chomageBrut.get('chomage_imposable') ?? [])].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (imposable === 0 || byMonth.has(month) || netMonths.has(month)) continue;
+    const foyer = rfrOf(String(Number(month.slice(0, 4)) - 2));
+    try {
+      if (foyer !== null && tauxCsgChomage({ date: month, ...foyer }) === 'exonere') {
+        addResource(st.brutes, month, 'ALLOCATION_CHOMAGE', imposable);
+        addResource(st.ressources, month, 'ALLOCATION_CHOMAGE', imposable);
+      } else
+        c.issue(
+          `${DERIVED_UNEMPLOYMENT} (allocation imposable, taux de CSG inconnu : revenu fiscal de référence de N-2)`,
+          undefined,
+          new Set([month]),
+        );
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+      c.issue(`${DERIVED_UNEMPLOYMENT} (${e.message})`, undefined, new Set([month]));
     }
   }
 }
@@ -455,7 +498,11 @@ function deriveNetPension(
     try {
       const r = foyer === null ? null : retraiteNetDepuisBrut({ brut: amount, date: month, ...foyer });
       if (r === null) {
-        c.issue(`${DERIVED_PENSION} (taux de CSG inconnu : revenu fiscal de référence de N-2)`, rights);
+        c.issue(
+          `${DERIVED_PENSION} (taux de CSG inconnu : revenu fiscal de référence de N-2)`,
+          rights,
+          new Set([month]),
+        );
         continue;
       }
       addResource(st.ressources, month, 'PENSION_RETRAITE', r);
@@ -463,7 +510,7 @@ function deriveNetPension(
       notes.add(NOTE_PENSION_EXEMPT);
     } catch (e) {
       if (!(e instanceof UnknownParameterError)) throw e;
-      c.issue(`${DERIVED_PENSION} (${e.message})`, rights);
+      c.issue(`${DERIVED_PENSION} (${e.message})`, rights, new Set([month]));
     }
   }
 }
@@ -565,8 +612,17 @@ export function mapHousehold(
           for (const [m, v] of a) if (v !== 0 && !netMonths.has(m)) person.salaireBrut.set(m, v);
           return false;
         }
-        if ([...a.entries()].some(([m, v]) => v !== 0 && !netMonths.has(m)))
-          c.issue(`entrée non modélisée : ${name} sans ${use.net} (montant net calculé par OpenFisca)`, use.rights);
+        const missing = new Set([...a.entries()].filter(([m, v]) => v !== 0 && !netMonths.has(m)).map(([m]) => m));
+        if (missing.size > 0) {
+          c.issue(
+            `entrée non modélisée : ${name} sans ${use.net} (montant net calculé par OpenFisca)`,
+            use.rights,
+            missing,
+          );
+          // Still an income of the tax household (bounds of its RFR and net taxable income).
+          for (const m of missing)
+            person.autresRevenus.set(m, Math.max(person.autresRevenus.get(m) ?? 0, Math.abs(a.get(m) ?? 0)));
+        }
         return false;
       }
     }
@@ -589,6 +645,7 @@ export function mapHousehold(
       salaireBrut: new Map(),
       chomageBrut: new Map(),
       retraiteBrut: new Map(),
+      autresRevenus: new Map(),
     };
     st.birth = birthOf(input, c);
     for (const [name, s] of Object.entries(input.vars)) {
@@ -857,6 +914,7 @@ export function mapHousehold(
     for (const [m, v] of st.salaireBrut) put(m, 'SALAIRE', v);
     for (const s of st.chomageBrut.values()) for (const [m, v] of s) put(m, 'ALLOCATION_CHOMAGE', v);
     for (const s of st.retraiteBrut.values()) for (const [m, v] of s) put(m, 'PENSION_RETRAITE', v);
+    for (const [m, v] of st.autresRevenus) put(m, 'AUTRE', v);
     let t = 0;
     for (const row of byMonth.values()) for (const v of row.values()) t += v;
     return t;

@@ -304,6 +304,19 @@ describe('comparisons', () => {
     );
   });
 
+  it('skips for an unconverted amount only the checks whose rights read its months', async () => {
+    // A taxable wage of 2021 only (OpenFisca derives a net wage of 2021 from it): an RSA of June 2024 reads
+    // February to May 2024 at most, so the case is compared; a taxable wage of May 2024 skips it.
+    const far = await run('period: 2024-06\ninput: {age: 40, salaire_imposable: {2021: 12000}}\noutput: {rsa: 100}\n');
+    expect(far[0]?.status).toBe('passed');
+    const near = await run(
+      'period: 2024-06\ninput: {age: 40, salaire_imposable: {2024-05: 1000}}\noutput: {rsa: 100}\n',
+    );
+    expect(near[0]?.reason).toBe(
+      'entrée non modélisée : salaire_imposable sans salaire_net (montant net calculé par OpenFisca)',
+    );
+  });
+
   it('derives the net wage of a private employee from salaire_de_base (1 766,92 € gross in 2024 → 1 398,68 €)', async () => {
     const checks = await run(
       'period: 2024-01\ninput: {age: 40, salaire_de_base: 1766.92, contrat_de_travail: temps_plein}\noutput: {rsa: 1498.68}\n',

@@ -87,7 +87,7 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   traitement_indiciaire_brut: brut('salaire_net'),
   salaire_imposable: brut('salaire_net'),
   chomage_brut: brut('chomage_net', 'ALLOCATION_CHOMAGE', undefined, 'chomage'),
-  chomage_imposable: brut('chomage_net'),
+  chomage_imposable: brut('chomage_net', undefined, undefined, 'chomage'),
   allocation_retour_emploi: brut('chomage_net', 'ALLOCATION_CHOMAGE', undefined, 'chomage'),
   retraite_imposable: brut('retraite_nette', undefined, undefined, 'retraite'),
 
