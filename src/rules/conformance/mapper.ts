@@ -1,5 +1,6 @@
 import { UnknownParameterError } from '../../errors.ts';
 import type { Nationalite, NatureRessource, Person, Situation, StatutLogement } from '../../model.ts';
+import { allocationsFamiliales } from '../allocations-familiales.ts';
 import { chomageNetDepuisBrut, type TauxCsgRemplacement, tauxCsgChomage } from '../chomage-net.ts';
 import { addMonths, ageAt } from '../dates.ts';
 import { aspa as aspaParameters } from '../parameters/aspa.ts';
@@ -69,6 +70,9 @@ export const NOTE_COMPUTED_ASPA =
 
 export const NOTE_RNI_BOUND =
   "revenu net imposable de N-2 non donné : majoré par la somme des revenus donnés pour l'année ; l'ARS n'est comparée que si ce majorant est sous son plafond (elle est alors due en entier quel que soit le revenu exact)";
+
+export const NOTE_COMPUTED_AF =
+  'allocations familiales non données : calculées selon la loi (CSS D521-1, D521-2 ; montant plein sous le plafond de N-2) et prises comme versées (OpenFisca les calcule aussi)';
 
 export const NOTE_ASSERTED_ASS =
   'allocation de solidarité spécifique (ass) reprise des sorties attendues du test pour chaque personne (calculée par OpenFisca, prise comme versée)';
@@ -1066,17 +1070,57 @@ export function mapHousehold(
     aspaCache.set(month, v);
     return v;
   };
-  const withAspa = new Map<string, Situation>();
-  /** The situation of a month, with the ASPA computed for the months the rights read (M-13..M). */
+  // AF: OpenFisca computes them for two children or more when the test does not give them; the law's amount
+  // (allocations-familiales.ts) stands for the AF paid, when the inputs decide it: metropolitan France, children
+  // without income of their own (à charge), resources of N-2 (or their bound) under the full-rate ceiling.
+  const afGiven = given.get('AF') ?? new Set<string>();
+  const afCache = new Map<string, number | null>();
+  const afAt = (month: string): number | null => {
+    if (afGiven.has(month)) return null;
+    const hit = afCache.get(month);
+    if (hit !== undefined) return hit;
+    let v: number | null = null;
+    const children = states.filter((st) => st.role === 'enfant');
+    const withIncome = children.some((st) =>
+      [...st.ressources].some(([m, r]) => m <= month && Object.values(r).some((x) => (x ?? 0) !== 0)),
+    );
+    const dom = baseSituationAt(month).departement?.startsWith('97') ?? false;
+    if (children.length >= 2 && !withIncome && !dom) {
+      const y = String(Number(month.slice(0, 4)) - 2);
+      try {
+        v = allocationsFamiliales({
+          month,
+          naissances: children.map((st) => st.birth),
+          ressourcesN2: rni.get(y) ?? (incomeYears.has(y) ? rniBound(y) : 0),
+        });
+      } catch (e) {
+        if (!(e instanceof UnknownParameterError)) throw e;
+      }
+    }
+    afCache.set(month, v);
+    return v;
+  };
+
+  /** Benefits computed by our rules where the test does not give them (OpenFisca computes them too). */
+  const computed: readonly { code: string; note: string; at: (month: string) => number | null }[] = [
+    { code: 'ASPA', note: NOTE_COMPUTED_ASPA, at: aspaAt },
+    { code: 'AF', note: NOTE_COMPUTED_AF, at: afAt },
+  ];
+  const withComputed = new Map<string, Situation>();
+  /** The situation of a month, with the benefits computed for the months the rights read (M-13..M). */
   const situationAt = (month: string): Situation => {
-    const hit = withAspa.get(month);
+    const hit = withComputed.get(month);
     if (hit) return hit;
     const s = baseSituationAt(month);
     const extra: Record<string, Record<string, number>> = {};
     for (let i = -13; i <= 0; i++) {
       const m = addMonths(month, i);
-      const v = aspaAt(m);
-      if (v !== null) extra[m] = { ...(s.prestations?.[m] ?? {}), ASPA: v };
+      for (const { code, note, at } of computed) {
+        const v = at(m);
+        if (v === null) continue;
+        extra[m] = { ...(s.prestations?.[m] ?? {}), ...(extra[m] ?? {}), [code]: v };
+        notes.add(note);
+      }
     }
     let out = s;
     if (Object.keys(extra).length > 0) {
@@ -1084,9 +1128,8 @@ export function mapHousehold(
         Object.entries({ ...(s.prestations ?? {}), ...extra }).sort(([a], [b]) => a.localeCompare(b)),
       );
       out = { ...s, prestations };
-      notes.add(NOTE_COMPUTED_ASPA);
     }
-    withAspa.set(month, out);
+    withComputed.set(month, out);
     return out;
   };
 
@@ -1095,7 +1138,8 @@ export function mapHousehold(
     issues: c.issues,
     notes,
     situationAt,
-    givenAt: (code, month) => (given.get(code)?.has(month) ?? false) || (code === 'ASPA' && aspaAt(month) !== null),
+    givenAt: (code, month) =>
+      (given.get(code)?.has(month) ?? false) || computed.some((k) => k.code === code && k.at(month) !== null),
     loyerAt: (month) => loyer.get(month) ?? 0,
     statutAt,
     participationFraisAt: (month) => flagAt(menageValues, 'participation_frais', month) === true,

@@ -11,6 +11,7 @@ import {
   NOTE_AL_FROM_TOTALS,
   NOTE_ASSERTED_AL,
   NOTE_ASSERTED_ASS,
+  NOTE_COMPUTED_AF,
   NOTE_COMPUTED_ASPA,
   NOTE_NON_RENSEIGNE,
   NOTE_PENSION_EXEMPT,
@@ -262,6 +263,26 @@ input:
     ]);
     const capital = h.situationAt('2014-09').persons[0]?.ressources['2014-09']?.REVENU_CAPITAL ?? 0;
     expect(Math.round(capital * 100) / 100).toBe(683.33);
+  });
+
+  it('computes the AF the test does not give, when the inputs decide them (law, resources of N-2 nil)', () => {
+    // December 2023, two children of 10, no income in 2021: 0,32 × 445,93 = 142,70 €; January 2024 given: kept.
+    const [t] = tests(`
+period: 2024-01
+input:
+  individus:
+    p1: {date_naissance: '1980-01-01', salaire_net: {2023-12: 1500}}
+    e1: {date_naissance: '2013-01-01'}
+    e2: {date_naissance: '2013-06-01'}
+  familles: {f: {parents: [p1], enfants: [e1, e2], af: {2024-01: 150}}}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    const s = h.situationAt('2024-01');
+    expect(s.prestations?.['2023-12']?.AF).toBe(142.7);
+    expect(s.prestations?.['2024-01']?.AF).toBe(150);
+    expect(h.givenAt('AF', '2023-12')).toBe(true);
+    expect(h.notes.has(NOTE_COMPUTED_AF)).toBe(true);
   });
 
   it('splits a flat input with lists into one household per element', async () => {
