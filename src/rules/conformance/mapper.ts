@@ -655,6 +655,15 @@ export function mapHousehold(
     for (const [name, s] of Object.entries(input.vars)) {
       if (!route(name, s, st)) continue;
       if (name === 'date_naissance' || name === 'age' || name === 'age_en_mois') continue;
+      if (name === 'handicap') {
+        // An adult's disability matters to the ASPA (early ASPA of disabled workers, CSS L815-1, not described) and,
+        // through the AAH OpenFisca computes from the incapacity rate (checked apart), to no other right compared
+        // here; a child's disability changes the family benefits: not modelled.
+        const v = valuesOf(input.vars, name, c);
+        if (v && [...v.values()].some((x) => toBoolean(x) === true))
+          c.issue('entrée non modélisée : handicap', role === 'enfant' ? undefined : ['aspa']);
+        continue;
+      }
       if (PATRIMOINE.has(name)) {
         addPatrimoine(st, name, s, c);
         continue;

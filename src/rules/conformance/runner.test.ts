@@ -285,6 +285,22 @@ input:
     expect(h.notes.has(NOTE_COMPUTED_AF)).toBe(true);
   });
 
+  it("an adult's disability is not modelled for the ASPA only, a child's for every right", () => {
+    const adult = tests('period: 2024-01\ninput: {age: 40, handicap: true}\n');
+    const w = normalizeInputs(adult[0] as OpenFiscaTest)[0]!;
+    expect(mapHousehold(w, w.familles[0]!, 'k').issues).toEqual([
+      { reason: 'entrée non modélisée : handicap', rights: ['aspa'] },
+    ]);
+    const [t] = tests(`
+period: 2024-01
+input:
+  individus: {p1: {age: 40}, e1: {age: 10, handicap: true}}
+  familles: {f: {parents: [p1], enfants: [e1]}}
+`);
+    const w2 = normalizeInputs(t as OpenFiscaTest)[0]!;
+    expect(mapHousehold(w2, w2.familles[0]!, 'k').issues).toEqual([{ reason: 'entrée non modélisée : handicap' }]);
+  });
+
   it('splits a flat input with lists into one household per element', async () => {
     const checks = await run(`
 period: 2024-01

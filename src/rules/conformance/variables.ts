@@ -122,6 +122,7 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   duree_possession_titre_sejour: special('individu'),
   taux_incapacite: special('individu'),
   inapte_travail: special('individu'),
+  handicap: special('individu'),
   rsa_jeune_condition_heures_travail_remplie: special('individu'),
   // OpenFisca computes the ASS from it: taken from the ASS the test asserts per person, or the case is skipped.
   ass_precondition_remplie: special('individu'),
