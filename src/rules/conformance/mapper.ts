@@ -910,7 +910,7 @@ export function mapHousehold(
     for (const byMonth of st.chomageBrut.values())
       for (const [m, v] of byMonth) if (v !== 0) incomeYears.add(m.slice(0, 4));
   for (const st of states)
-    for (const byMonth of st.retraiteBrut.values())
+    for (const byMonth of [...st.retraiteBrut.values(), st.salaireBrut, st.autresRevenus])
       for (const [m, v] of byMonth) if (v !== 0) incomeYears.add(m.slice(0, 4));
   const stateOf = new Map(states.map((st) => [st.input.id, st]));
   // A person's incomes of a year: for each month and nature, the largest of the amounts given (net, gross, taxable).

@@ -354,6 +354,20 @@ describe('comparisons', () => {
     );
   });
 
+  it('an income given only in a taxable form still makes its year one with incomes (unknown RFR)', () => {
+    // A gross unemployment benefit of 2024 above the SMIC floor, a taxable wage of 2022 only: the RFR of 2022 is not
+    // known to be nil, so the rate of CSG of 2024 stays unknown.
+    const [t] = tests(
+      'period: 2024-06\ninput: {age: 40, salaire_imposable: {2022: 30000}, chomage_brut: {2024-05: 2500}}\n',
+    );
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.situationAt('2024-06').revenusFiscaux?.['2022']?.revenuFiscalReference).toBeNull();
+    expect(h.issues.map((i) => i.reason)).toContain(
+      'entrée non modélisée : allocation chômage brute sans chomage_net (taux de CSG inconnu : revenu fiscal de référence de N-2)',
+    );
+  });
+
   it('derives the net wage of a private employee from salaire_de_base (1 766,92 € gross in 2024 → 1 398,68 €)', async () => {
     const checks = await run(
       'period: 2024-01\ninput: {age: 40, salaire_de_base: 1766.92, contrat_de_travail: temps_plein}\noutput: {rsa: 1498.68}\n',
