@@ -470,6 +470,9 @@ function addPatrimoine(st: PersonState, name: string, s: Series, c: Collector) {
  * net alike: OpenFisca's RFR derives from these incomes only, after deductions); the parts, a lower bound (one per
  * declarant, CGI art. 194). A bound below an exemption threshold exempts whatever the exact figures.
  */
+/** OpenFisca's statut_marital values of a married or PACS person (names and old numeric codes). */
+const MARIES_OU_PACSES: ReadonlySet<string> = new Set(['marie', 'pacse', '1', '5']);
+
 interface TaxHousehold {
   readonly rfr: number;
   readonly parts: number;
@@ -940,7 +943,16 @@ export function mapHousehold(
         ? everyone
         : world.foyers.find((f) => Object.values(f.roles).some((ids) => ids.includes(st.input.id)));
     if (!g) return null;
-    const parts = Math.max(1, (g.roles.declarants ?? []).length);
+    // Parts: two for two declarants said married or PACS in the test (OpenFisca derives the parts from statut_marital),
+    // else one: a lower bound either way (children add parts).
+    const declarants = g === everyone ? [] : (g.roles.declarants ?? []);
+    const couple =
+      declarants.length === 2 &&
+      declarants.every((id) => {
+        const v = byId.get(id)?.vars.statut_marital;
+        return v !== undefined && v.length > 0 && v.every((e) => MARIES_OU_PACSES.has(String(e.value)));
+      });
+    const parts = couple ? 2 : 1;
     const given = rfrByFoyer.get(g)?.get(year);
     if (given !== undefined) return { rfr: given, parts };
     let bound = 0;

@@ -207,6 +207,25 @@ input:
     expect(p?.ressourcesBrutes?.['2024-02']?.PENSION_RETRAITE).toBe(812.75);
   });
 
+  it('counts two parts for two declarants said married: 16 000 € of pensions in 2022 exempt in 2024 (≤ 18 760 €)', () => {
+    const yaml = (statut: string) => `
+period: 2024-03
+input:
+  individus:
+    p1: {date_naissance: '1950-01-01', retraite_brute: {2022: 16000, 2024: 16000}${statut}}
+    p2: {date_naissance: '1952-01-01'${statut}}
+  familles: {f: {parents: [p1, p2]}}
+  foyers_fiscaux: {ff: {declarants: [p1, p2]}}
+`;
+    const issues = (statut: string) => {
+      const w = normalizeInputs(tests(yaml(statut))[0] as OpenFiscaTest)[0]!;
+      return mapHousehold(w, w.familles[0]!, 'k').issues.length;
+    };
+    expect(issues(', statut_marital: marie')).toBe(0);
+    // Without the marital status, OpenFisca counts one part: 16 000 > 12 230, the rate is unknown.
+    expect(issues('')).toBe(1);
+  });
+
   it('leaves a gross pension unmodelled when the RFR of N-2 may exceed the threshold', () => {
     // 2022 incomes: 12 × 1 100 = 13 200 € > 12 230 €: the rate of CSG is not known.
     const [t] = tests(`
