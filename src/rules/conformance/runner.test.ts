@@ -18,7 +18,7 @@ import {
   NOTE_REFERENCE_MONTHS,
   type RightId,
 } from './mapper.ts';
-import { regressions, summarize } from './report.ts';
+import { executionShare, regressions, summarize } from './report.ts';
 import { type CheckResult, type RightsProvider, runTests, withinMargin } from './runner.ts';
 
 /**
@@ -610,5 +610,16 @@ output:
     );
     expect(lost.map((r) => r.status)).toEqual(['failed', 'absent']);
     expect(regressions({ passing: ['cas.yaml::parti::rsa::2024-01'] }, checks, { since: 2025 })).toEqual([]);
+  });
+
+  it('counts the checks compared and the most that a divergence leaves comparable', () => {
+    const base = { right: 'rsa' as const, file: 'f', name: 'n', variable: 'rsa', period: '2024-01', notes: [] };
+    const share = executionShare([
+      { ...base, id: '1', status: 'passed' },
+      { ...base, id: '2', status: 'failed' },
+      { ...base, id: '3', status: 'skipped', reason: 'divergence documentée : RULES §7.3 n° 3' },
+      { ...base, id: '4', status: 'skipped', reason: 'entrée non modélisée : x' },
+    ]);
+    expect(share).toEqual({ total: 4, run: 2, divergences: 1, ceiling: 0.75 });
   });
 });
