@@ -5,6 +5,7 @@ import { chomageNetDepuisBrut, type TauxCsgRemplacement, tauxCsgChomage } from '
 import { addMonths, ageAt } from '../dates.ts';
 import { aspa as aspaParameters } from '../parameters/aspa.ts';
 import { common } from '../parameters/common.ts';
+import { fiscal } from '../parameters/fiscal.ts';
 import { rsa as rsaParameters } from '../parameters/rsa.ts';
 import { valueAt } from '../parameters/series.ts';
 import { retraiteNetDepuisBrut } from '../retraite-net.ts';
@@ -230,6 +231,8 @@ interface PersonState {
   readonly chomageBrut: Map<string, Map<string, number>>;
   /** Gross or taxable pensions by variable (retraite_brute, retraite_imposable), then month. */
   readonly retraiteBrut: Map<string, Map<string, number>>;
+  /** Taxable wages of the months whose net wage is derived from the gross one. */
+  readonly salaireImposable: Map<string, number>;
   /** Incomes given only in a form not converted to net (taxable wage…), by month: they bound the RFR all the same. */
   readonly autresRevenus: Map<string, number>;
 }
@@ -341,7 +344,10 @@ function deriveNetWages(st: PersonState, c: Collector) {
       continue;
     }
     try {
-      addResource(st.ressources, month, 'SALAIRE', salaireNetDepuisBrut({ brut, date: month, quotite }).net);
+      const r = salaireNetDepuisBrut({ brut, date: month, quotite });
+      addResource(st.ressources, month, 'SALAIRE', r.net);
+      // Taxable wage: the net plus the CSG that is not deductible and the CRDS.
+      st.salaireImposable.set(month, r.net + r.csgNonDeductible + r.crds);
     } catch (e) {
       if (!(e instanceof UnknownParameterError)) throw e;
       c.issue(`${DERIVED_WAGE} (${e.message})`, rights, new Set([month]));
@@ -466,9 +472,11 @@ function addPatrimoine(st: PersonState, name: string, s: Series, c: Collector) {
 
 /**
  * The RFR of a person's tax household for a year and its number of parts, as far as the test tells them: the RFR
- * given, otherwise an upper bound (the sum of every income given for the household's members that year, gross and
- * net alike: OpenFisca's RFR derives from these incomes only, after deductions); the parts, a lower bound (one per
- * declarant, CGI art. 194). A bound below an exemption threshold exempts whatever the exact figures.
+ * given, otherwise an upper bound (the sum of every income given for the household's members that year, the largest
+ * of its net, gross or taxable forms, taxable wages less the 10 % deduction: OpenFisca's RFR derives from these
+ * incomes only); the parts, a lower bound. A bound below an exemption threshold exempts whatever the exact figures.
+ * A net amount given stands for a taxable one a few per cent higher, less the 10 % deduction: still an upper bound
+ * wherever the deduction is not capped, i.e. far above the thresholds and ceilings the bound is compared with.
  */
 /** OpenFisca's statut_marital values of a married or PACS person (names and old numeric codes). */
 const MARIES_OU_PACSES: ReadonlySet<string> = new Set(['marie', 'pacse', '1', '5']);
@@ -650,6 +658,7 @@ export function mapHousehold(
       brutes: new Map(),
       values: new Map(),
       salaireBrut: new Map(),
+      salaireImposable: new Map(),
       chomageBrut: new Map(),
       retraiteBrut: new Map(),
       autresRevenus: new Map(),
@@ -932,7 +941,25 @@ export function mapHousehold(
     for (const s of st.retraiteBrut.values()) for (const [m, v] of s) put(m, 'PENSION_RETRAITE', v);
     for (const [m, v] of st.autresRevenus) put(m, 'AUTRE', v);
     let t = 0;
-    for (const row of byMonth.values()) for (const v of row.values()) t += v;
+    let salaires = 0;
+    for (const [m, row] of byMonth)
+      for (const [nature, v] of row) {
+        // A wage derived from the gross one counts for its taxable amount, not the gross; only these known taxable
+        // amounts take the deduction below (a net wage given stays as it is: it exceeds its taxable amount less 10 %).
+        const imposable = nature === 'SALAIRE' ? st.salaireImposable.get(m) : undefined;
+        t += imposable ?? v;
+        salaires += imposable ?? 0;
+      }
+    // Taxable wages less the 10 % deduction for professional costs, within its cap (CGI art. 83 3°), when described.
+    try {
+      const d = `${year}-01-01`;
+      t -= Math.min(
+        valueAt(fiscal.deductionFraisProfessionnelsTaux, d) * salaires,
+        valueAt(fiscal.deductionFraisProfessionnelsPlafond, d),
+      );
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+    }
     return t;
   };
   // OpenFisca puts every person in one tax household when the test describes none.

@@ -183,6 +183,13 @@ output:
         id === 'ars' ? (await import('../rights/ars.ts')).arsRight : 'droit non implémenté',
       );
     expect((await ars(20000))[0]).toMatchObject({ status: 'passed', got: 418.49 });
+    // 2 400 € gross a month in 2022 (28 800 € a year, above 27 141 €): taxable wage (net + non-deductible CSG + CRDS)
+    // less 10 % is about 21 000 €, under the ceiling, so the ARS is compared.
+    const brut = await runTests(
+      tests(yaml(0).replace('salaire_net: {2022: 0}', 'salaire_de_base: {2022: 28800}')),
+      async (id) => (id === 'ars' ? (await import('../rights/ars.ts')).arsRight : 'droit non implémenté'),
+    );
+    expect(brut[0]).toMatchObject({ status: 'passed', got: 418.49 });
     expect((await ars(30000))[0]?.reason).toBe(
       "entrée non modélisée : revenu net imposable de l'année N-2 (calculé par OpenFisca à partir des revenus donnés)",
     );

@@ -8,6 +8,7 @@ import { ars } from './ars.ts';
 import { aspa } from './aspa.ts';
 import { c2s } from './c2s.ts';
 import { common } from './common.ts';
+import { fiscal } from './fiscal.ts';
 import { ppa } from './ppa.ts';
 import { remplacement } from './remplacement.ts';
 import { rsa } from './rsa.ts';
@@ -18,6 +19,7 @@ export { ars } from './ars.ts';
 export { aspa } from './aspa.ts';
 export { c2s, type PlafondsC2S } from './c2s.ts';
 export { common } from './common.ts';
+export { fiscal } from './fiscal.ts';
 export { ppa } from './ppa.ts';
 export { remplacement } from './remplacement.ts';
 export { rsa } from './rsa.ts';
@@ -25,4 +27,4 @@ export { salaire } from './salaire.ts';
 export { type Dated, entryAt, type Series, series, valueAt } from './series.ts';
 
 /** Tous les paramètres, groupés par droit. */
-export const parameters = { rsa, ppa, c2s, aspa, ars, af, common, salaire, remplacement } as const;
+export const parameters = { rsa, ppa, c2s, aspa, ars, af, common, salaire, remplacement, fiscal } as const;
