@@ -4,9 +4,10 @@ import { addMonths, ageAt, endOfMonth, latestBirth } from '../dates.ts';
 import { common } from '../parameters/common.ts';
 import { ppa as ppaParameters } from '../parameters/ppa.ts';
 import { type Series, valueAt } from '../parameters/series.ts';
+import { computeArs } from '../rights/ars.ts';
 import { moisDeReference as c2sReferenceMonths } from '../rights/c2s.ts';
 import { computePpa } from '../rights/ppa.ts';
-import { type MappedHousehold, type RightId, TENANT_LIKE } from './mapper.ts';
+import { type MappedHousehold, NOTE_RNI_BOUND, type RightId, TENANT_LIKE } from './mapper.ts';
 
 /**
  * Per-month reasons not to compare a right: a benefit OpenFisca would compute because the
@@ -118,7 +119,8 @@ function residenceOk(p: Person, month: string): boolean {
 function familyBenefits(s: Situation, m: string, withAl: boolean): string {
   const row = s.prestations?.[m] ?? {};
   const al = withAl ? AL_CODES.reduce((t, c) => t + (row[c] ?? 0), 0) : 0;
-  return JSON.stringify([al, row.AF ?? 0, row.CF ?? 0, row.PAJE_BASE ?? 0, row.ASF ?? 0]);
+  // OpenFisca's RSA also reads the ASPA of the month M only (minima sociaux of the month).
+  return JSON.stringify([al, row.AF ?? 0, row.CF ?? 0, row.PAJE_BASE ?? 0, row.ASF ?? 0, row.ASPA ?? 0]);
 }
 
 function dependants(s: Situation, date: string): number {
@@ -265,8 +267,16 @@ export function divergence(h: MappedHousehold, right: RightId, variable: string,
   }
   if (right === 'ars') {
     const year = String(Number(month.slice(0, 4)) - 2);
-    if (s.revenusFiscaux?.[year]?.revenuNetImposable === null)
+    // A bound of the net taxable income (the sum of the incomes given) decides only when it is under the ceiling: the
+    // ARS is then due in full (L543-1) whatever the exact income; above, the exact income would be needed.
+    const arsDetails = h.rniBoundedIn(year) ? computeArs(s, asOf) : null;
+    const over =
+      arsDetails?.status === 'eligible' || arsDetails?.status === 'not_eligible'
+        ? Number(arsDetails.details?.depassement ?? 0) > 0
+        : arsDetails !== null;
+    if (s.revenusFiscaux?.[year]?.revenuNetImposable === null || over)
       return "entrée non modélisée : revenu net imposable de l'année N-2 (calculé par OpenFisca à partir des revenus donnés)";
+    if (arsDetails) h.notes.add(NOTE_RNI_BOUND);
   }
   if (right === 'c2s') {
     if (month >= '2025-04') return `${DIVERGENCE_PREFIX}RULES §7.3 n° 9 (plafonds C2S 2025 absents d'OpenFisca)`;

@@ -1,10 +1,16 @@
 import { UnknownParameterError } from '../../errors.ts';
 import type { Nationalite, NatureRessource, Person, Situation, StatutLogement } from '../../model.ts';
+import { allocationsFamiliales } from '../allocations-familiales.ts';
 import { chomageNetDepuisBrut, type TauxCsgRemplacement, tauxCsgChomage } from '../chomage-net.ts';
 import { addMonths, ageAt } from '../dates.ts';
+import { aspa as aspaParameters } from '../parameters/aspa.ts';
 import { common } from '../parameters/common.ts';
+import { fiscal } from '../parameters/fiscal.ts';
+import { rsa as rsaParameters } from '../parameters/rsa.ts';
 import { valueAt } from '../parameters/series.ts';
+import { retraiteNetDepuisBrut } from '../retraite-net.ts';
 import type { RightDefinition } from '../right.ts';
+import { computeAspa } from '../rights/aspa.ts';
 import { salaireNetDepuisBrut } from '../salaire-net.ts';
 import type { GroupInput, NormalizedInput, PersonInput, Vars } from './inputs.ts';
 import type { Period } from './period.ts';
@@ -28,6 +34,8 @@ export interface Issue {
   readonly reason: string;
   /** The rights concerned; all when absent. */
   readonly rights?: readonly RightId[];
+  /** The months of the input concerned: only checks reading one of them are skipped; all when absent. */
+  readonly months?: ReadonlySet<string>;
 }
 
 /** Mappings that reproduce OpenFisca's semantics in our model, worth telling the reader. */
@@ -57,6 +65,15 @@ export const YEAR_TOTALS: ReadonlySet<string> = new Set([
 
 /** Rounding of three amounts asserted to the cent. */
 const TOTALS_ROUNDING = 0.02;
+
+export const NOTE_COMPUTED_ASPA =
+  "ASPA non donnée pour un adulte de 65 ans ou plus : calculée par notre règle de l'ASPA (CSS L815-1 s., R815-29) et prise comme versée (OpenFisca la calcule aussi)";
+
+export const NOTE_RNI_BOUND =
+  "revenu net imposable de N-2 non donné : majoré par la somme des revenus donnés pour l'année ; l'ARS n'est comparée que si ce majorant est sous son plafond (elle est alors due en entier quel que soit le revenu exact)";
+
+export const NOTE_COMPUTED_AF =
+  'allocations familiales non données : calculées selon la loi (CSS D521-1, D521-2 ; montant plein sous le plafond de N-2) et prises comme versées (OpenFisca les calcule aussi)';
 
 export const NOTE_ASSERTED_ASS =
   'allocation de solidarité spécifique (ass) reprise des sorties attendues du test pour chaque personne (calculée par OpenFisca, prise comme versée)';
@@ -94,6 +111,8 @@ export interface MappedHousehold {
   inputMonths(variable: string): Set<string>;
   /** Whether OpenFisca computes the ASS of a member for the month (precondition met, ASS neither given nor asserted). */
   assComputedAt(month: string): boolean;
+  /** Whether the net taxable income of a year is an upper bound (the sum of the incomes given), not the figure. */
+  rniBoundedIn(year: string): boolean;
 }
 
 /** CAF codes of the housing aids. */
@@ -210,16 +229,35 @@ interface PersonState {
   readonly salaireBrut: Map<string, number>;
   /** Gross unemployment benefits by variable (chomage_brut, allocation_retour_emploi), then month. */
   readonly chomageBrut: Map<string, Map<string, number>>;
+  /** Gross or taxable pensions by variable (retraite_brute, retraite_imposable), then month. */
+  readonly retraiteBrut: Map<string, Map<string, number>>;
+  /** Taxable wages of the months whose net wage is derived from the gross one. */
+  readonly salaireImposable: Map<string, number>;
+  /** Incomes given only in a form not converted to net (taxable wage…), by month: they bound the RFR all the same. */
+  readonly autresRevenus: Map<string, number>;
 }
 
 class Collector {
   readonly issues: Issue[] = [];
-  private readonly seen = new Set<string>();
-  issue(reason: string, rights?: readonly RightId[]) {
+  private readonly seen = new Map<string, Issue>();
+  /** An issue; with `months`, it concerns only the checks whose rights read one of these months. */
+  issue(reason: string, rights?: readonly RightId[], months?: ReadonlySet<string>) {
     const key = `${reason}|${rights?.join(',') ?? ''}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.issues.push(rights ? { reason, rights } : { reason });
+    const known = this.seen.get(key);
+    if (known) {
+      // The same reason for other months: their union; without months, the issue concerns every check.
+      if (known.months && months) for (const m of months) (known.months as Set<string>).add(m);
+      else if (known.months) {
+        const i = this.issues.indexOf(known);
+        const all: Issue = rights ? { reason, rights } : { reason };
+        this.issues[i] = all;
+        this.seen.set(key, all);
+      }
+      return;
+    }
+    const issue: Issue = { reason, ...(rights ? { rights } : {}), ...(months ? { months: new Set(months) } : {}) };
+    this.seen.set(key, issue);
+    this.issues.push(issue);
   }
 }
 
@@ -285,11 +323,11 @@ function deriveNetWages(st: PersonState, c: Collector) {
   for (const [month, brut] of [...st.salaireBrut].sort(([a], [b]) => a.localeCompare(b))) {
     const categorie = st.values.get('categorie_salarie')?.get(month) ?? 'prive_non_cadre';
     if (categorie !== 'prive_non_cadre') {
-      c.issue(`${DERIVED_WAGE} (catégorie ${show(categorie)})`, rights);
+      c.issue(`${DERIVED_WAGE} (catégorie ${show(categorie)})`, rights, new Set([month]));
       continue;
     }
     if (toBoolean(st.values.get('salarie_regime_alsace_moselle')?.get(month) ?? false) === true) {
-      c.issue(`${DERIVED_WAGE} (régime local d'Alsace-Moselle)`, rights);
+      c.issue(`${DERIVED_WAGE} (régime local d'Alsace-Moselle)`, rights, new Set([month]));
       continue;
     }
     const contrat = st.values.get('contrat_de_travail')?.get(month) ?? 'temps_plein';
@@ -297,19 +335,22 @@ function deriveNetWages(st: PersonState, c: Collector) {
     if (contrat === 'temps_partiel') {
       const heures = toNumber(st.values.get('heures_remunerees_volume')?.get(month) ?? null);
       if (heures === null || heures <= 0) {
-        c.issue(`${DERIVED_WAGE} (temps partiel sans heures rémunérées)`, rights);
+        c.issue(`${DERIVED_WAGE} (temps partiel sans heures rémunérées)`, rights, new Set([month]));
         continue;
       }
       quotite = heures / valueAt(common.nombreHeuresTravailMensuel, `${month}-01`);
     } else if (contrat !== 'temps_plein') {
-      c.issue(`${DERIVED_WAGE} (contrat ${show(contrat)})`, rights);
+      c.issue(`${DERIVED_WAGE} (contrat ${show(contrat)})`, rights, new Set([month]));
       continue;
     }
     try {
-      addResource(st.ressources, month, 'SALAIRE', salaireNetDepuisBrut({ brut, date: month, quotite }).net);
+      const r = salaireNetDepuisBrut({ brut, date: month, quotite });
+      addResource(st.ressources, month, 'SALAIRE', r.net);
+      // Taxable wage: the net plus the CSG that is not deductible and the CRDS.
+      st.salaireImposable.set(month, r.net + r.csgNonDeductible + r.crds);
     } catch (e) {
       if (!(e instanceof UnknownParameterError)) throw e;
-      c.issue(`${DERIVED_WAGE} (${e.message})`, rights);
+      c.issue(`${DERIVED_WAGE} (${e.message})`, rights, new Set([month]));
     }
   }
 }
@@ -323,7 +364,7 @@ const DERIVED_UNEMPLOYMENT = 'entrée non modélisée : allocation chômage brut
  * threshold exempts whatever the parts, another RFR leaves the rate unknown (then only the floor can decide).
  * The gross amount also feeds the gross resources (ASPA).
  */
-function deriveNetUnemployment(st: PersonState, c: Collector, rfrOf: (year: string) => number | null) {
+function deriveNetUnemployment(st: PersonState, c: Collector, rfrOf: (year: string) => TaxHousehold | null) {
   const net = st.input.vars.chomage_net;
   const netMonths = net ? coveredMonths(net) : new Set<string>();
   const byMonth = new Map(st.chomageBrut.get('allocation_retour_emploi') ?? []);
@@ -332,16 +373,159 @@ function deriveNetUnemployment(st: PersonState, c: Collector, rfrOf: (year: stri
     if (brut === 0) continue;
     addResource(st.brutes, month, 'ALLOCATION_CHOMAGE', brut);
     if (netMonths.has(month)) continue;
-    const rfr = rfrOf(String(Number(month.slice(0, 4)) - 2));
+    const foyer = rfrOf(String(Number(month.slice(0, 4)) - 2));
     try {
       let taux: TauxCsgRemplacement | null = null;
-      if (rfr !== null && tauxCsgChomage({ date: month, rfr, parts: 1 }) === 'exonere') taux = 'exonere';
+      if (foyer !== null && tauxCsgChomage({ date: month, ...foyer }) === 'exonere') taux = 'exonere';
       const r = chomageNetDepuisBrut({ brut, date: month, taux });
-      if (r === null) c.issue(`${DERIVED_UNEMPLOYMENT} (taux de CSG inconnu : revenu fiscal de référence de N-2)`);
+      if (r === null)
+        c.issue(
+          `${DERIVED_UNEMPLOYMENT} (taux de CSG inconnu : revenu fiscal de référence de N-2)`,
+          undefined,
+          new Set([month]),
+        );
       else addResource(st.ressources, month, 'ALLOCATION_CHOMAGE', r.net);
     } catch (e) {
       if (!(e instanceof UnknownParameterError)) throw e;
-      c.issue(`${DERIVED_UNEMPLOYMENT} (${e.message})`);
+      c.issue(`${DERIVED_UNEMPLOYMENT} (${e.message})`, undefined, new Set([month]));
+    }
+  } // A taxable amount alone (chomage_imposable: gross less the deductible CSG) equals the gross and the net amounts
+  // when the RFR exempts the household; otherwise the net stays unknown.
+  for (const [month, imposable] of [...(st.chomageBrut.get('chomage_imposable') ?? [])].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (imposable === 0 || byMonth.has(month) || netMonths.has(month)) continue;
+    const foyer = rfrOf(String(Number(month.slice(0, 4)) - 2));
+    try {
+      if (foyer !== null && tauxCsgChomage({ date: month, ...foyer }) === 'exonere') {
+        addResource(st.brutes, month, 'ALLOCATION_CHOMAGE', imposable);
+        addResource(st.ressources, month, 'ALLOCATION_CHOMAGE', imposable);
+      } else
+        c.issue(
+          `${DERIVED_UNEMPLOYMENT} (allocation imposable, taux de CSG inconnu : revenu fiscal de référence de N-2)`,
+          undefined,
+          new Set([month]),
+        );
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+      c.issue(`${DERIVED_UNEMPLOYMENT} (${e.message})`, undefined, new Set([month]));
+    }
+  }
+}
+
+/**
+ * Capital and property of a person, as the RSA counts them (CASF R262-6, R132-1): the income received (capital,
+ * rents), and for assets producing none a flat monthly income: 50 % of the rental value of unlet buildings, 80 % of
+ * that of unlet land (OpenFisca's monthly rental values), 3 % a year of savings with tax-free income, the livret A
+ * rate on its balance. Flows are amounts of the period (spread over its months), the other inputs are values of
+ * each month. The PPA, the C2S and the ASPA value them by rules of their own, not described: not modelled there.
+ */
+const PATRIMOINE: ReadonlyMap<string, 'flux' | ((month: string) => number)> = new Map<
+  string,
+  'flux' | ((month: string) => number)
+>([
+  ['revenus_capital', 'flux'],
+  ['revenus_locatifs', 'flux'],
+  ['valeur_locative_immo_non_loue', (m) => valueAt(rsaParameters.abattementValeurLocativeImmoNonLoue, `${m}-01`)],
+  [
+    'valeur_locative_terrains_non_loues',
+    (m) => valueAt(rsaParameters.abattementValeurLocativeTerrainsNonLoues, `${m}-01`),
+  ],
+  ['livret_a', (m) => valueAt(common.tauxLivretA, `${m}-01`) / 12],
+  [
+    'epargne_revenus_non_imposables',
+    (m) => valueAt(rsaParameters.tauxInteretForfaitaireEpargneNonImposable, `${m}-01`) / 12,
+  ],
+]);
+
+function addPatrimoine(st: PersonState, name: string, s: Series, c: Collector) {
+  const rule = PATRIMOINE.get(name);
+  if (rule === undefined) return;
+  let amounts: Map<string, number> | null = null;
+  if (rule === 'flux') amounts = amountsOf(s, name, c);
+  else {
+    const values = valuesOf({ [name]: s }, name, c);
+    if (values) {
+      amounts = new Map();
+      for (const [m, v] of values) {
+        const n = toNumber(v);
+        if (n === null) c.issue(`entrée illisible : ${name} « ${show(v)} »`);
+        else if (n !== 0) {
+          try {
+            amounts.set(m, n * rule(m));
+          } catch (e) {
+            if (!(e instanceof UnknownParameterError)) throw e;
+            c.issue(`entrée non modélisée : ${name} (${e.message})`);
+          }
+        }
+      }
+    }
+  }
+  if (!amounts || [...amounts.values()].every((v) => v === 0)) return;
+  for (const [m, v] of amounts) if (v !== 0) addResource(st.ressources, m, 'REVENU_CAPITAL', v);
+  c.issue(`entrée non modélisée : ${name} (patrimoine : seule l'évaluation du RSA est décrite)`, [
+    'ppa',
+    'c2s',
+    'aspa',
+  ]);
+}
+
+/**
+ * The RFR of a person's tax household for a year and its number of parts, as far as the test tells them: the RFR
+ * given, otherwise an upper bound (the sum of every income given for the household's members that year, the largest
+ * of its net, gross or taxable forms, taxable wages less the 10 % deduction: OpenFisca's RFR derives from these
+ * incomes only); the parts, a lower bound. A bound below an exemption threshold exempts whatever the exact figures.
+ * A net amount given stands for a taxable one a few per cent higher, less the 10 % deduction: still an upper bound
+ * wherever the deduction is not capped, i.e. far above the thresholds and ceilings the bound is compared with.
+ */
+/** OpenFisca's statut_marital values of a married or PACS person (names and old numeric codes). */
+const MARIES_OU_PACSES: ReadonlySet<string> = new Set(['marie', 'pacse', '1', '5']);
+
+interface TaxHousehold {
+  readonly rfr: number;
+  readonly parts: number;
+}
+
+const DERIVED_PENSION = 'entrée non modélisée : retraite brute ou imposable sans retraite_nette';
+export const NOTE_PENSION_EXEMPT =
+  'retraite nette égale à la brute : foyer exonéré de CSG, CRDS et CASA par son revenu fiscal de référence de N-2 (CSS L136-8 III 1°), RFR donné ou majoré par la somme des revenus donnés';
+
+/**
+ * The net pension of the months where the test gives only a gross (retraite_brute) or taxable (retraite_imposable)
+ * one: equal to it when the tax household of year N-2 is exempt (retraite-net.ts); other rates are not described.
+ * The taxable amount, equal to the gross one when exempt, also feeds the gross resources (ASPA).
+ */
+function deriveNetPension(
+  st: PersonState,
+  c: Collector,
+  rfrOf: (year: string) => TaxHousehold | null,
+  notes: Set<string>,
+) {
+  const net = st.input.vars.retraite_nette;
+  const netMonths = net ? coveredMonths(net) : new Set<string>();
+  const brute = st.retraiteBrut.get('retraite_brute') ?? new Map<string, number>();
+  const byMonth = new Map(st.retraiteBrut.get('retraite_imposable') ?? []);
+  for (const [m, v] of brute) byMonth.set(m, v);
+  for (const [month, amount] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
+    if (amount === 0 || netMonths.has(month)) continue;
+    const rights: RightId[] | undefined = brute.has(month) ? ['rsa', 'ppa', 'c2s'] : undefined;
+    const foyer = rfrOf(String(Number(month.slice(0, 4)) - 2));
+    try {
+      const r = foyer === null ? null : retraiteNetDepuisBrut({ brut: amount, date: month, ...foyer });
+      if (r === null) {
+        c.issue(
+          `${DERIVED_PENSION} (taux de CSG inconnu : revenu fiscal de référence de N-2)`,
+          rights,
+          new Set([month]),
+        );
+        continue;
+      }
+      addResource(st.ressources, month, 'PENSION_RETRAITE', r);
+      if (!brute.has(month)) addResource(st.brutes, month, 'PENSION_RETRAITE', amount);
+      notes.add(NOTE_PENSION_EXEMPT);
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+      c.issue(`${DERIVED_PENSION} (${e.message})`, rights, new Set([month]));
     }
   }
 }
@@ -432,6 +616,10 @@ export function mapHousehold(
           return false;
         }
         if (use.brute) for (const [m, v] of a) addResource(person.brutes, m, use.brute, v);
+        if (use.derive === 'retraite') {
+          person.retraiteBrut.set(name, a);
+          return false;
+        }
         // OpenFisca reads the net amount given; where it is not given, it derives it from this one.
         const net = person.input.vars[use.net];
         const netMonths = net ? coveredMonths(net) : new Set<string>();
@@ -439,8 +627,17 @@ export function mapHousehold(
           for (const [m, v] of a) if (v !== 0 && !netMonths.has(m)) person.salaireBrut.set(m, v);
           return false;
         }
-        if ([...a.entries()].some(([m, v]) => v !== 0 && !netMonths.has(m)))
-          c.issue(`entrée non modélisée : ${name} sans ${use.net} (montant net calculé par OpenFisca)`, use.rights);
+        const missing = new Set([...a.entries()].filter(([m, v]) => v !== 0 && !netMonths.has(m)).map(([m]) => m));
+        if (missing.size > 0) {
+          c.issue(
+            `entrée non modélisée : ${name} sans ${use.net} (montant net calculé par OpenFisca)`,
+            use.rights,
+            missing,
+          );
+          // Still an income of the tax household (bounds of its RFR and net taxable income).
+          for (const m of missing)
+            person.autresRevenus.set(m, Math.max(person.autresRevenus.get(m) ?? 0, Math.abs(a.get(m) ?? 0)));
+        }
         return false;
       }
     }
@@ -461,12 +658,28 @@ export function mapHousehold(
       brutes: new Map(),
       values: new Map(),
       salaireBrut: new Map(),
+      salaireImposable: new Map(),
       chomageBrut: new Map(),
+      retraiteBrut: new Map(),
+      autresRevenus: new Map(),
     };
     st.birth = birthOf(input, c);
     for (const [name, s] of Object.entries(input.vars)) {
       if (!route(name, s, st)) continue;
       if (name === 'date_naissance' || name === 'age' || name === 'age_en_mois') continue;
+      if (name === 'handicap') {
+        // An adult's disability matters to the ASPA (early ASPA of disabled workers, CSS L815-1, not described) and,
+        // through the AAH OpenFisca computes from the incapacity rate (checked apart), to no other right compared
+        // here; a child's disability changes the family benefits: not modelled.
+        const v = valuesOf(input.vars, name, c);
+        if (v && [...v.values()].some((x) => toBoolean(x) === true))
+          c.issue('entrée non modélisée : handicap', role === 'enfant' ? undefined : ['aspa']);
+        continue;
+      }
+      if (PATRIMOINE.has(name)) {
+        addPatrimoine(st, name, s, c);
+        continue;
+      }
       if (name === 'enfant_a_charge') {
         // Fiscal attachment: natural for a child; for a parent, OpenFisca refuses the RSA majoration
         // and the C2S household, which our model does not describe.
@@ -536,6 +749,7 @@ export function mapHousehold(
   }
   const rfr = new Map<string, number>();
   const rni = new Map<string, number>();
+  const rfrByFoyer = new Map<GroupInput, Map<string, number>>();
   for (const g of foyers)
     for (const [name, s] of Object.entries(g.vars)) {
       if (!route(name, s, null)) continue;
@@ -545,7 +759,10 @@ export function mapHousehold(
           for (const [y, v] of yearlyValues(s, name)) {
             const n = toNumber(v);
             if (n === null) c.issue(`entrée illisible : ${name} « ${show(v)} »`);
-            else target.set(y, (target.get(y) ?? 0) + n);
+            else {
+              target.set(y, (target.get(y) ?? 0) + n);
+              if (name === 'rfr') rfrByFoyer.set(g, (rfrByFoyer.get(g) ?? new Map()).set(y, n));
+            }
           }
         } catch (e) {
           if (!(e instanceof SeriesError)) throw e;
@@ -704,8 +921,85 @@ export function mapHousehold(
   for (const st of states)
     for (const byMonth of st.chomageBrut.values())
       for (const [m, v] of byMonth) if (v !== 0) incomeYears.add(m.slice(0, 4));
-  for (const st of states) deriveNetUnemployment(st, c, (year) => rfr.get(year) ?? (incomeYears.has(year) ? null : 0));
+  for (const st of states)
+    for (const byMonth of [...st.retraiteBrut.values(), st.salaireBrut, st.autresRevenus])
+      for (const [m, v] of byMonth) if (v !== 0) incomeYears.add(m.slice(0, 4));
+  const stateOf = new Map(states.map((st) => [st.input.id, st]));
+  // A person's incomes of a year: for each month and nature, the largest of the amounts given (net, gross, taxable).
+  const incomeOf = (st: PersonState, year: string): number => {
+    const byMonth = new Map<string, Map<string, number>>();
+    const put = (m: string, nature: string, v: number) => {
+      if (!m.startsWith(`${year}-`)) return;
+      const row = byMonth.get(m) ?? new Map<string, number>();
+      row.set(nature, Math.max(row.get(nature) ?? 0, Math.abs(v)));
+      byMonth.set(m, row);
+    };
+    for (const r of [st.ressources, st.brutes])
+      for (const [m, byNature] of r) for (const [n, v] of Object.entries(byNature)) put(m, n, v ?? 0);
+    for (const [m, v] of st.salaireBrut) put(m, 'SALAIRE', v);
+    for (const s of st.chomageBrut.values()) for (const [m, v] of s) put(m, 'ALLOCATION_CHOMAGE', v);
+    for (const s of st.retraiteBrut.values()) for (const [m, v] of s) put(m, 'PENSION_RETRAITE', v);
+    for (const [m, v] of st.autresRevenus) put(m, 'AUTRE', v);
+    let t = 0;
+    let salaires = 0;
+    for (const [m, row] of byMonth)
+      for (const [nature, v] of row) {
+        // A wage derived from the gross one counts for its taxable amount, not the gross; only these known taxable
+        // amounts take the deduction below (a net wage given stays as it is: it exceeds its taxable amount less 10 %).
+        const imposable = nature === 'SALAIRE' ? st.salaireImposable.get(m) : undefined;
+        t += imposable ?? v;
+        salaires += imposable ?? 0;
+      }
+    // Taxable wages less the 10 % deduction for professional costs, within its cap (CGI art. 83 3°), when described.
+    try {
+      const d = `${year}-01-01`;
+      t -= Math.min(
+        valueAt(fiscal.deductionFraisProfessionnelsTaux, d) * salaires,
+        valueAt(fiscal.deductionFraisProfessionnelsPlafond, d),
+      );
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+    }
+    return t;
+  };
+  // OpenFisca puts every person in one tax household when the test describes none.
+  const everyone: GroupInput = { id: '', roles: { declarants: world.persons.map((p) => p.id) }, vars: {} };
+  const taxHouseholdOf = (st: PersonState, year: string): TaxHousehold | null => {
+    const g =
+      world.foyers.length === 0
+        ? everyone
+        : world.foyers.find((f) => Object.values(f.roles).some((ids) => ids.includes(st.input.id)));
+    if (!g) return null;
+    // Parts: two for two declarants said married or PACS in the test (OpenFisca derives the parts from statut_marital),
+    // else one: a lower bound either way (children add parts).
+    const declarants = g === everyone ? [] : (g.roles.declarants ?? []);
+    const couple =
+      declarants.length === 2 &&
+      declarants.every((id) => {
+        const v = byId.get(id)?.vars.statut_marital;
+        return v !== undefined && v.length > 0 && v.every((e) => MARIES_OU_PACSES.has(String(e.value)));
+      });
+    const parts = couple ? 2 : 1;
+    const given = rfrByFoyer.get(g)?.get(year);
+    if (given !== undefined) return { rfr: given, parts };
+    let bound = 0;
+    for (const id of Object.values(g.roles).flat()) {
+      const member = stateOf.get(id);
+      if (!member) return null;
+      bound += incomeOf(member, year);
+    }
+    return { rfr: bound, parts };
+  };
+  for (const st of states) deriveNetUnemployment(st, c, (year) => taxHouseholdOf(st, year));
+  for (const st of states) deriveNetPension(st, c, (year) => taxHouseholdOf(st, year), notes);
 
+  // The net taxable income of a year with incomes, not given: an upper bound, the sum of the family's incomes that
+  // year (the ARS reads it; a bound under its ceiling decides as the exact figure would, see checks.ts).
+  const rniBounded = new Set<string>();
+  const rniBound = (year: string): number => {
+    rniBounded.add(year);
+    return Math.round(states.reduce((t, st) => t + incomeOf(st, year), 0) * 100) / 100;
+  };
   const taxYears = (month: string) => {
     const out: Record<string, { revenuFiscalReference: number | null; revenuNetImposable: number | null }> = {};
     const last = Number(month.slice(0, 4));
@@ -714,13 +1008,13 @@ export function mapHousehold(
       const income = incomeYears.has(y);
       out[y] = {
         revenuFiscalReference: rfr.get(y) ?? (income ? null : 0),
-        revenuNetImposable: rni.get(y) ?? (income ? null : 0),
+        revenuNetImposable: rni.get(y) ?? (income ? rniBound(y) : 0),
       };
     }
     return out;
   };
 
-  const situationAt = (month: string): Situation => {
+  const baseSituationAt = (month: string): Situation => {
     const hit = cache.get(month);
     if (hit) return hit;
     const persons: Person[] = states.map((st, i) => {
@@ -801,16 +1095,104 @@ export function mapHousehold(
     return s;
   };
 
+  // ASPA: OpenFisca computes it for an adult of 65 or more when the test does not give it; our rule for the ASPA
+  // (the law, rights/aspa.ts) computes it instead, from the same situation, and its amount stands for the ASPA paid.
+  const aspaGiven = given.get('ASPA') ?? new Set<string>();
+  const aspaCache = new Map<string, number | null>();
+  const aspaAt = (month: string): number | null => {
+    if (aspaGiven.has(month)) return null;
+    const hit = aspaCache.get(month);
+    if (hit !== undefined) return hit;
+    let v: number | null = null;
+    try {
+      const asOf = `${month}-01`;
+      const ageMin = valueAt(aspaParameters.ageMinimum, asOf);
+      if (states.some((st) => st.role !== 'enfant' && ageAt(st.birth, asOf) >= ageMin)) {
+        const r = computeAspa(baseSituationAt(month), asOf);
+        if (r.status === 'eligible') v = r.amount;
+        else if (r.status === 'not_eligible') v = 0;
+      }
+    } catch (e) {
+      if (!(e instanceof UnknownParameterError)) throw e;
+    }
+    aspaCache.set(month, v);
+    return v;
+  };
+  // AF: OpenFisca computes them for two children or more when the test does not give them; the law's amount
+  // (allocations-familiales.ts) stands for the AF paid, when the inputs decide it: metropolitan France, children
+  // without income of their own (à charge), resources of N-2 (or their bound) under the full-rate ceiling.
+  const afGiven = given.get('AF') ?? new Set<string>();
+  const afCache = new Map<string, number | null>();
+  const afAt = (month: string): number | null => {
+    if (afGiven.has(month)) return null;
+    const hit = afCache.get(month);
+    if (hit !== undefined) return hit;
+    let v: number | null = null;
+    const children = states.filter((st) => st.role === 'enfant');
+    const withIncome = children.some((st) =>
+      [...st.ressources].some(([m, r]) => m <= month && Object.values(r).some((x) => (x ?? 0) !== 0)),
+    );
+    const dom = baseSituationAt(month).departement?.startsWith('97') ?? false;
+    if (children.length >= 2 && !withIncome && !dom) {
+      const y = String(Number(month.slice(0, 4)) - 2);
+      try {
+        v = allocationsFamiliales({
+          month,
+          naissances: children.map((st) => st.birth),
+          ressourcesN2: rni.get(y) ?? (incomeYears.has(y) ? rniBound(y) : 0),
+        });
+      } catch (e) {
+        if (!(e instanceof UnknownParameterError)) throw e;
+      }
+    }
+    afCache.set(month, v);
+    return v;
+  };
+
+  /** Benefits computed by our rules where the test does not give them (OpenFisca computes them too). */
+  const computed: readonly { code: string; note: string; at: (month: string) => number | null }[] = [
+    { code: 'ASPA', note: NOTE_COMPUTED_ASPA, at: aspaAt },
+    { code: 'AF', note: NOTE_COMPUTED_AF, at: afAt },
+  ];
+  const withComputed = new Map<string, Situation>();
+  /** The situation of a month, with the benefits computed for the months the rights read (M-13..M). */
+  const situationAt = (month: string): Situation => {
+    const hit = withComputed.get(month);
+    if (hit) return hit;
+    const s = baseSituationAt(month);
+    const extra: Record<string, Record<string, number>> = {};
+    for (let i = -13; i <= 0; i++) {
+      const m = addMonths(month, i);
+      for (const { code, note, at } of computed) {
+        const v = at(m);
+        if (v === null) continue;
+        extra[m] = { ...(s.prestations?.[m] ?? {}), ...(extra[m] ?? {}), [code]: v };
+        notes.add(note);
+      }
+    }
+    let out = s;
+    if (Object.keys(extra).length > 0) {
+      const prestations = Object.fromEntries(
+        Object.entries({ ...(s.prestations ?? {}), ...extra }).sort(([a], [b]) => a.localeCompare(b)),
+      );
+      out = { ...s, prestations };
+    }
+    withComputed.set(month, out);
+    return out;
+  };
+
   return {
     label: famille.id,
     issues: c.issues,
     notes,
     situationAt,
-    givenAt: (code, month) => given.get(code)?.has(month) ?? false,
+    givenAt: (code, month) =>
+      (given.get(code)?.has(month) ?? false) || computed.some((k) => k.code === code && k.at(month) !== null),
     loyerAt: (month) => loyer.get(month) ?? 0,
     statutAt,
     participationFraisAt: (month) => flagAt(menageValues, 'participation_frais', month) === true,
     inputMonths: (variable) => inputMonths.get(variable) ?? new Set(),
     assComputedAt,
+    rniBoundedIn: (year) => rniBounded.has(year),
   };
 }

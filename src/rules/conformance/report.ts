@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ProactifError } from '../../errors.ts';
+import { DIVERGENCE_PREFIX } from './checks.ts';
 import type { LoadProblem } from './loader.ts';
 import { RIGHT_IDS, type RightId } from './mapper.ts';
 import { rightOfVariable } from './outputs.ts';
@@ -74,6 +75,25 @@ export function skipReasons(checks: readonly CheckResult[], right?: RightId): [s
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/** Share of the checks run (passed or failed), and the most that could run while following the law. */
+export interface ExecutionShare {
+  readonly total: number;
+  readonly run: number;
+  /** Skipped for a documented divergence between the law and OpenFisca (RULES §7.3): never comparable. */
+  readonly divergences: number;
+  /** (total − divergences) / total: the share of checks that could ever be run without following OpenFisca. */
+  readonly ceiling: number;
+}
+
+export function executionShare(checks: readonly CheckResult[]): ExecutionShare {
+  const total = checks.length;
+  const run = checks.filter((c) => c.status !== 'skipped').length;
+  const divergences = checks.filter((c) => c.status === 'skipped' && c.reason?.startsWith(DIVERGENCE_PREFIX)).length;
+  return { total, run, divergences, ceiling: total === 0 ? 1 : (total - divergences) / total };
+}
+
+const percent = (x: number): string => `${(Math.round(x * 1000) / 10).toFixed(1).replace('.', ',')} %`;
+
 /** Documented mappings with the number of compared (passed or failed) checks that used them. */
 export function notesUsed(checks: readonly CheckResult[]): [string, number][] {
   const counts = new Map<string, number>();
@@ -126,6 +146,15 @@ export function textReport(r: TextReportInput): string[] {
   lines.push(
     `  ${'total'.padEnd(8)}${String(total.passed).padStart(8)}${String(total.failed).padStart(10)}${String(total.skipped).padStart(10)}`,
   );
+
+  const share = executionShare(r.checks);
+  if (share.total > 0) {
+    lines.push('');
+    lines.push(
+      `  comparées : ${share.run} sur ${share.total} (${percent(share.run / share.total)}) ; ignorées pour une divergence documentée entre le droit et OpenFisca : ${share.divergences} (${percent(share.divergences / share.total)}),`,
+    );
+    lines.push(`  soit au plus ${percent(share.ceiling)} de vérifications comparables en suivant le droit`);
+  }
 
   if (s.failures.length) {
     lines.push('');

@@ -11,11 +11,14 @@ import {
   NOTE_AL_FROM_TOTALS,
   NOTE_ASSERTED_AL,
   NOTE_ASSERTED_ASS,
+  NOTE_COMPUTED_AF,
+  NOTE_COMPUTED_ASPA,
   NOTE_NON_RENSEIGNE,
+  NOTE_PENSION_EXEMPT,
   NOTE_REFERENCE_MONTHS,
   type RightId,
 } from './mapper.ts';
-import { regressions, summarize } from './report.ts';
+import { executionShare, regressions, summarize } from './report.ts';
 import { type CheckResult, type RightsProvider, runTests, withinMargin } from './runner.ts';
 
 /**
@@ -152,12 +155,176 @@ input:
     expect(h.notes.has(NOTE_REFERENCE_MONTHS)).toBe(true);
   });
 
-  it('gives zero tax figures for a year without incomes, unknown ones for a year with incomes', () => {
+  it('gives zero tax figures for a year without incomes; for a year with incomes, an unknown RFR and a bounded net taxable income', () => {
     const [t] = tests('period: 2024-08\ninput: {age: 40, salaire_net: {2023: 12000}}\n');
     const w = normalizeInputs(t as OpenFiscaTest)[0]!;
-    const fiscal = mapHousehold(w, w.familles[0]!, 'k').situationAt('2024-08').revenusFiscaux;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    const fiscal = h.situationAt('2024-08').revenusFiscaux;
     expect(fiscal?.['2022']).toEqual({ revenuFiscalReference: 0, revenuNetImposable: 0 });
-    expect(fiscal?.['2023']).toEqual({ revenuFiscalReference: null, revenuNetImposable: null });
+    expect(fiscal?.['2023']).toEqual({ revenuFiscalReference: null, revenuNetImposable: 12000 });
+    expect(h.rniBoundedIn('2023')).toBe(true);
+    expect(h.rniBoundedIn('2022')).toBe(false);
+  });
+
+  it('compares the ARS on a bounded net taxable income only when the bound is under the ceiling', async () => {
+    // Rentrée 2024, one child of 8: ceiling 20 878 × 1,3 = 27 141 €; ARS 0,8972 × 466,44 = 418,49 €.
+    const yaml = (wage: number) => `
+period: 2024
+input:
+  individus:
+    p1: {date_naissance: '1980-01-01', salaire_net: {2022: ${wage}}}
+    e1: {date_naissance: '2016-01-01', rempli_obligation_scolaire: true}
+  familles: {f: {parents: [p1], enfants: [e1]}}
+output:
+  ars: 418.49
+`;
+    const ars = async (wage: number) =>
+      runTests(tests(yaml(wage)), async (id) =>
+        id === 'ars' ? (await import('../rights/ars.ts')).arsRight : 'droit non implémenté',
+      );
+    expect((await ars(20000))[0]).toMatchObject({ status: 'passed', got: 418.49 });
+    // 2 400 € gross a month in 2022 (28 800 € a year, above 27 141 €): taxable wage (net + non-deductible CSG + CRDS)
+    // less 10 % is about 21 000 €, under the ceiling, so the ARS is compared.
+    const brut = await runTests(
+      tests(yaml(0).replace('salaire_net: {2022: 0}', 'salaire_de_base: {2022: 28800}')),
+      async (id) => (id === 'ars' ? (await import('../rights/ars.ts')).arsRight : 'droit non implémenté'),
+    );
+    expect(brut[0]).toMatchObject({ status: 'passed', got: 418.49 });
+    expect((await ars(30000))[0]?.reason).toBe(
+      "entrée non modélisée : revenu net imposable de l'année N-2 (calculé par OpenFisca à partir des revenus donnés)",
+    );
+  });
+
+  it('takes a gross pension as net when the RFR of N-2 is under the exemption threshold, even bounded by the incomes', () => {
+    // 2022 incomes: 12 × 812,75 = 9 753 € ≤ 12 230 € (2024 threshold, one part): exempt in 2024, net = gross.
+    const [t] = tests(`
+period: 2024-03
+input:
+  individus:
+    p1: {date_naissance: '1950-01-01', retraite_brute: {2022: 9753, 2023: 9753, 2024: 9753}}
+  familles: {f: {parents: [p1]}}
+  foyers_fiscaux: {ff: {declarants: [p1]}}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.issues).toEqual([]);
+    expect(h.notes.has(NOTE_PENSION_EXEMPT)).toBe(true);
+    const p = h.situationAt('2024-03').persons[0];
+    expect(p?.ressources['2024-02']?.PENSION_RETRAITE).toBe(812.75);
+    expect(p?.ressourcesBrutes?.['2024-02']?.PENSION_RETRAITE).toBe(812.75);
+  });
+
+  it('counts two parts for two declarants said married: 16 000 € of pensions in 2022 exempt in 2024 (≤ 18 760 €)', () => {
+    const yaml = (statut: string) => `
+period: 2024-03
+input:
+  individus:
+    p1: {date_naissance: '1950-01-01', retraite_brute: {2022: 16000, 2024: 16000}${statut}}
+    p2: {date_naissance: '1952-01-01'${statut}}
+  familles: {f: {parents: [p1, p2]}}
+  foyers_fiscaux: {ff: {declarants: [p1, p2]}}
+`;
+    const issues = (statut: string) => {
+      const w = normalizeInputs(tests(yaml(statut))[0] as OpenFiscaTest)[0]!;
+      return mapHousehold(w, w.familles[0]!, 'k').issues.length;
+    };
+    expect(issues(', statut_marital: marie')).toBe(0);
+    // Without the marital status, OpenFisca counts one part: 16 000 > 12 230, the rate is unknown.
+    expect(issues('')).toBe(1);
+  });
+
+  it('leaves a gross pension unmodelled when the RFR of N-2 may exceed the threshold', () => {
+    // 2022 incomes: 12 × 1 100 = 13 200 € > 12 230 €: the rate of CSG is not known.
+    const [t] = tests(`
+period: 2024-03
+input:
+  individus:
+    p1: {date_naissance: '1950-01-01', retraite_brute: {2022: 13200, 2023: 13200, 2024: 13200}}
+  familles: {f: {parents: [p1]}}
+  foyers_fiscaux: {ff: {declarants: [p1]}}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.issues.map((i) => i.reason)).toEqual([
+      'entrée non modélisée : retraite brute ou imposable sans retraite_nette (taux de CSG inconnu : revenu fiscal de référence de N-2)',
+    ]);
+  });
+
+  it('computes the ASPA of an adult of 65 or more by our rule when the test does not give it', () => {
+    // 2024: single ceiling 12 144,27 € a year; pension 812,75 € a month → (12 144,27 − 9 753) / 12 = 199,27 €.
+    const [t] = tests(`
+period: 2024-06
+input:
+  individus:
+    p1: {date_naissance: '1950-01-01', retraite_nette: {2023: 9753, 2024: 9753}}
+  familles: {f: {parents: [p1]}}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.givenAt('ASPA', '2024-06')).toBe(true);
+    const s = h.situationAt('2024-06');
+    expect(s.prestations?.['2024-06']?.ASPA).toBe(199.27);
+    expect(h.notes.has(NOTE_COMPUTED_ASPA)).toBe(true);
+  });
+
+  it('values capital and property as the RSA does (R132-1): income received, flat income of idle assets', () => {
+    // September 2014: rental value 800 € a month × 50 % = 400 € ; 30 000 € of tax-free savings × 3 % / 12 = 75 € ;
+    // livret A 10 000 € × 1 % / 12 = 8,33 € ; capital income 2 400 € in 2014 = 200 € a month.
+    const [t] = tests(`
+period: 2014-09
+input:
+  age: 34
+  valeur_locative_immo_non_loue: {2014-09: 800}
+  epargne_revenus_non_imposables: {2014-09: 30000}
+  livret_a: {2014-09: 10000}
+  revenus_capital: {2014: 2400}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.issues.map((i) => i.rights)).toEqual([
+      ['ppa', 'c2s', 'aspa'],
+      ['ppa', 'c2s', 'aspa'],
+      ['ppa', 'c2s', 'aspa'],
+      ['ppa', 'c2s', 'aspa'],
+    ]);
+    const capital = h.situationAt('2014-09').persons[0]?.ressources['2014-09']?.REVENU_CAPITAL ?? 0;
+    expect(Math.round(capital * 100) / 100).toBe(683.33);
+  });
+
+  it('computes the AF the test does not give, when the inputs decide them (law, resources of N-2 nil)', () => {
+    // December 2023, two children of 10, no income in 2021: 0,32 × 445,93 = 142,70 €; January 2024 given: kept.
+    const [t] = tests(`
+period: 2024-01
+input:
+  individus:
+    p1: {date_naissance: '1980-01-01', salaire_net: {2023-12: 1500}}
+    e1: {date_naissance: '2013-01-01'}
+    e2: {date_naissance: '2013-06-01'}
+  familles: {f: {parents: [p1], enfants: [e1, e2], af: {2024-01: 150}}}
+`);
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    const s = h.situationAt('2024-01');
+    expect(s.prestations?.['2023-12']?.AF).toBe(142.7);
+    expect(s.prestations?.['2024-01']?.AF).toBe(150);
+    expect(h.givenAt('AF', '2023-12')).toBe(true);
+    expect(h.notes.has(NOTE_COMPUTED_AF)).toBe(true);
+  });
+
+  it("an adult's disability is not modelled for the ASPA only, a child's for every right", () => {
+    const adult = tests('period: 2024-01\ninput: {age: 40, handicap: true}\n');
+    const w = normalizeInputs(adult[0] as OpenFiscaTest)[0]!;
+    expect(mapHousehold(w, w.familles[0]!, 'k').issues).toEqual([
+      { reason: 'entrée non modélisée : handicap', rights: ['aspa'] },
+    ]);
+    const [t] = tests(`
+period: 2024-01
+input:
+  individus: {p1: {age: 40}, e1: {age: 10, handicap: true}}
+  familles: {f: {parents: [p1], enfants: [e1]}}
+`);
+    const w2 = normalizeInputs(t as OpenFiscaTest)[0]!;
+    expect(mapHousehold(w2, w2.familles[0]!, 'k').issues).toEqual([{ reason: 'entrée non modélisée : handicap' }]);
   });
 
   it('splits a flat input with lists into one household per element', async () => {
@@ -192,9 +359,38 @@ describe('comparisons', () => {
   });
 
   it('skips a gross amount given without its net amount', async () => {
-    const checks = await run('period: 2024-01\ninput: {age: 40, retraite_brute: 1500}\noutput: {rsa: 100}\n');
+    const checks = await run(
+      'period: 2024-01\ninput: {age: 40, traitement_indiciaire_brut: 1500}\noutput: {rsa: 100}\n',
+    );
     expect(checks[0]?.reason).toBe(
-      'entrée non modélisée : retraite_brute sans retraite_nette (montant net calculé par OpenFisca)',
+      'entrée non modélisée : traitement_indiciaire_brut sans salaire_net (montant net calculé par OpenFisca)',
+    );
+  });
+
+  it('skips for an unconverted amount only the checks whose rights read its months', async () => {
+    // A taxable wage of 2021 only (OpenFisca derives a net wage of 2021 from it): an RSA of June 2024 reads
+    // February to May 2024 at most, so the case is compared; a taxable wage of May 2024 skips it.
+    const far = await run('period: 2024-06\ninput: {age: 40, salaire_imposable: {2021: 12000}}\noutput: {rsa: 100}\n');
+    expect(far[0]?.status).toBe('passed');
+    const near = await run(
+      'period: 2024-06\ninput: {age: 40, salaire_imposable: {2024-05: 1000}}\noutput: {rsa: 100}\n',
+    );
+    expect(near[0]?.reason).toBe(
+      'entrée non modélisée : salaire_imposable sans salaire_net (montant net calculé par OpenFisca)',
+    );
+  });
+
+  it('an income given only in a taxable form still makes its year one with incomes (unknown RFR)', () => {
+    // A gross unemployment benefit of 2024 above the SMIC floor, a taxable wage of 2022 only: the RFR of 2022 is not
+    // known to be nil, so the rate of CSG of 2024 stays unknown.
+    const [t] = tests(
+      'period: 2024-06\ninput: {age: 40, salaire_imposable: {2022: 30000}, chomage_brut: {2024-05: 2500}}\n',
+    );
+    const w = normalizeInputs(t as OpenFiscaTest)[0]!;
+    const h = mapHousehold(w, w.familles[0]!, 'k');
+    expect(h.situationAt('2024-06').revenusFiscaux?.['2022']?.revenuFiscalReference).toBeNull();
+    expect(h.issues.map((i) => i.reason)).toContain(
+      'entrée non modélisée : allocation chômage brute sans chomage_net (taux de CSG inconnu : revenu fiscal de référence de N-2)',
     );
   });
 
@@ -421,5 +617,16 @@ output:
     );
     expect(lost.map((r) => r.status)).toEqual(['failed', 'absent']);
     expect(regressions({ passing: ['cas.yaml::parti::rsa::2024-01'] }, checks, { since: 2025 })).toEqual([]);
+  });
+
+  it('counts the checks compared and the most that a divergence leaves comparable', () => {
+    const base = { right: 'rsa' as const, file: 'f', name: 'n', variable: 'rsa', period: '2024-01', notes: [] };
+    const share = executionShare([
+      { ...base, id: '1', status: 'passed' },
+      { ...base, id: '2', status: 'failed' },
+      { ...base, id: '3', status: 'skipped', reason: 'divergence documentée : RULES §7.3 n° 3' },
+      { ...base, id: '4', status: 'skipped', reason: 'entrée non modélisée : x' },
+    ]);
+    expect(share).toEqual({ total: 4, run: 2, divergences: 1, ceiling: 0.75 });
   });
 });

@@ -87,6 +87,24 @@ function monthsFor(spec: OutputSpec, p: Period): string[] | string {
   return `période ${formatPeriod(p)} incompatible avec une variable mensuelle`;
 }
 
+/**
+ * The input months a check may read, for issues limited to some months: 13 months back from each month evaluated
+ * (the C2S reads M-13..M-2 in law, M-12..M-1 for OpenFisca; the RSA and the PPA at most M-4..M; the ASPA M-12..M-1);
+ * for a yearly right (ARS), its year and the two before (the net taxable income of N-2).
+ */
+function monthsRead(spec: OutputSpec, p: Period): Set<string> {
+  const out = new Set<string>();
+  const months = monthsFor(spec, p);
+  if (typeof months === 'string') return out;
+  for (const m of months) {
+    if (spec.unit === 'year') {
+      const first = `${Number(m.slice(0, 4)) - 2}-01`;
+      for (let i = 0; i < 36; i++) out.add(addMonths(first, i));
+    } else for (let i = -13; i <= 0; i++) out.add(addMonths(m, i));
+  }
+  return out;
+}
+
 interface Household {
   readonly label: string;
   readonly mapped: MappedHousehold | null;
@@ -192,7 +210,10 @@ export async function runTests(
           continue;
         }
         const mapped = h.mapped;
-        const issue = mapped.issues.find((i) => !i.rights || i.rights.includes(spec.right));
+        const read = monthsRead(spec, e.period);
+        const issue = mapped.issues.find(
+          (i) => (!i.rights || i.rights.includes(spec.right)) && (!i.months || [...i.months].some((m) => read.has(m))),
+        );
         if (issue) {
           results.push(skip(issue.reason));
           continue;

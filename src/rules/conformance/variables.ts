@@ -24,9 +24,10 @@ export type VariableUse =
       readonly rights?: readonly ('rsa' | 'ppa' | 'c2s' | 'aspa' | 'ars')[];
       /**
        * The net is derived by our model where the test does not give it: gross wage of a private employee, gross
-       * unemployment benefit (CSG and CRDS by the RFR of year N-2, SMIC floor).
+       * unemployment benefit (CSG and CRDS by the RFR of year N-2, SMIC floor), pension of a household exempt by its
+       * RFR of year N-2 (net = gross).
        */
-      readonly derive?: 'salaire_prive' | 'chomage';
+      readonly derive?: 'salaire_prive' | 'chomage' | 'retraite';
     }
   /** Read by the mapper itself (identity, flags, housing, reference months…). */
   | { readonly to: 'special' }
@@ -46,7 +47,7 @@ const brut = (
   net: string,
   brute?: NatureRessource,
   rights?: readonly ('rsa' | 'ppa' | 'c2s' | 'aspa' | 'ars')[],
-  derive?: 'salaire_prive' | 'chomage',
+  derive?: 'salaire_prive' | 'chomage' | 'retraite',
 ): VariableSpec => ({
   entity: 'individu',
   use: { to: 'brut', net, ...(brute ? { brute } : {}), ...(rights ? { rights } : {}), ...(derive ? { derive } : {}) },
@@ -81,14 +82,14 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   prestation_compensatoire: res('PENSION_ALIMENTAIRE'),
 
   // Gross and taxable forms (see 'brut').
-  retraite_brute: brut('retraite_nette', 'PENSION_RETRAITE', ['rsa', 'ppa', 'c2s']),
+  retraite_brute: brut('retraite_nette', 'PENSION_RETRAITE', ['rsa', 'ppa', 'c2s'], 'retraite'),
   salaire_de_base: brut('salaire_net', 'SALAIRE', ['rsa', 'ppa', 'c2s'], 'salaire_prive'),
   traitement_indiciaire_brut: brut('salaire_net'),
   salaire_imposable: brut('salaire_net'),
   chomage_brut: brut('chomage_net', 'ALLOCATION_CHOMAGE', undefined, 'chomage'),
-  chomage_imposable: brut('chomage_net'),
+  chomage_imposable: brut('chomage_net', undefined, undefined, 'chomage'),
   allocation_retour_emploi: brut('chomage_net', 'ALLOCATION_CHOMAGE', undefined, 'chomage'),
-  retraite_imposable: brut('retraite_nette'),
+  retraite_imposable: brut('retraite_nette', undefined, undefined, 'retraite'),
 
   // Benefits already paid (CAF codes of Situation.prestations).
   aide_logement: prest('famille', 'AL'),
@@ -121,6 +122,7 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   duree_possession_titre_sejour: special('individu'),
   taux_incapacite: special('individu'),
   inapte_travail: special('individu'),
+  handicap: special('individu'),
   rsa_jeune_condition_heures_travail_remplie: special('individu'),
   // OpenFisca computes the ASS from it: taken from the ASS the test asserts per person, or the case is skipped.
   ass_precondition_remplie: special('individu'),
@@ -132,6 +134,13 @@ export const VARIABLES: Readonly<Record<string, VariableSpec>> = {
   scolarite: special('individu'),
   rempli_obligation_scolaire: special('individu'),
   enfant_a_charge: special('individu'),
+  // Capital and property (RSA: actual income, flat value of non-productive assets, CASF R132-1 via R262-6).
+  revenus_capital: special('individu'),
+  revenus_locatifs: special('individu'),
+  valeur_locative_immo_non_loue: special('individu'),
+  valeur_locative_terrains_non_loues: special('individu'),
+  livret_a: special('individu'),
+  epargne_revenus_non_imposables: special('individu'),
   statut_marital: ignore(
     'individu',
     'le couple se lit dans la composition de la famille (deux parents), comme le fait OpenFisca pour en_couple ; le statut marital ne joue que sur l’impôt',

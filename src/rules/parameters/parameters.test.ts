@@ -69,6 +69,11 @@ describe('every series', () => {
     'c2s.plafondsPubliesDomParticipation': '2024-04-01',
     // Repère du CF majoré (créé au 1er avril 2014).
     'common.tauxComplementFamilialNonMajore': '2014-04-01',
+    // Plafonds de modulation des AF (créée au 1er juillet 2015).
+    'af.plafondTranche1Base': '2015-07-01',
+    'af.majorationPlafondParEnfant': '2015-07-01',
+    // Plafond de la déduction de 10 % : décrit pour les revenus 2019 et suivants.
+    'fiscal.deductionFraisProfessionnelsPlafond': '2019-01-01',
     // Salaire net : la tranche 2 de retraite complémentaire n'est décrite qu'après la fusion AGIRC-ARRCO.
     'salaire.retraiteComplementaireT2Salarie': '2019-01-01',
     'salaire.cegT2Salarie': '2019-01-01',
