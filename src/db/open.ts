@@ -106,7 +106,9 @@ function openPostgres(url: string): Db {
     if (oid === TYPE_DATE || oid === TYPE_TIMESTAMPTZ) return (v: string) => v;
     return pg.types.getTypeParser(oid, format as 'text');
   }) as typeof pg.types.getTypeParser;
-  const pool = new pg.Pool({ connectionString: url, max: 4, types: { getTypeParser } });
+  // Six connections: a batch's reads go out at once (four extracts, then their persons' rows)
+  // while the previous batch is written in its own transaction.
+  const pool = new pg.Pool({ connectionString: url, max: 6, types: { getTypeParser } });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 
   const copyWith = async (client: pg.PoolClient | pg.Client, table: string, columns: readonly string[], rows: Rows) => {

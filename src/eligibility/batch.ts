@@ -96,27 +96,31 @@ export interface Batch {
  * its members, and the invitations and oppositions of its households; builds the situations.
  */
 export async function readBatch(db: Kdb, ctx: RunContext, scope: BatchScope): Promise<Batch> {
-  const rows = await readSourceRows(db, ctx.asOf, { ...scope, snapshots: ctx.snapshots });
-  // The previous snapshot is compared on composition and address only (life events).
-  const previousRows =
+  // The current and previous snapshots at once, then the payers' rows and the contact history.
+  const [rows, previousRows] = await Promise.all([
+    readSourceRows(db, ctx.asOf, { ...scope, snapshots: ctx.snapshots }),
+    // The previous snapshot is compared on composition and address only (life events).
     ctx.previousSnapshot && ctx.previousSnapshots
-      ? await readSourceRows(db, ctx.previousSnapshot, {
+      ? readSourceRows(db, ctx.previousSnapshot, {
           ...scope,
           compositionOnly: true,
           snapshots: ctx.previousSnapshots,
         })
-      : null;
+      : null,
+  ]);
   const situations = buildSituations(rows, ctx.pseudo);
   const previous = previousRows ? buildSituations(previousRows, ctx.pseudo) : [];
   const nirs = new Set<string>();
   for (const s of situations) for (const p of s.persons) if (p.identite.nir) nirs.add(p.identite.nir);
-  const payerRows = await readPayerRows(db, ctx.payers, [...nirs]);
-  const contacts = await readContactHistory(
-    db,
-    ctx.rights,
-    situations.map((s) => s.householdKey),
-    ctx.asOf,
-  );
+  const [payerRows, contacts] = await Promise.all([
+    readPayerRows(db, ctx.payers, [...nirs]),
+    readContactHistory(
+      db,
+      ctx.rights,
+      situations.map((s) => s.householdKey),
+      ctx.asOf,
+    ),
+  ]);
   return {
     situations,
     previous: new Map(previous.map((s) => [s.householdKey, s])),

@@ -260,9 +260,9 @@ export async function readSourceRows(
   const { from, to } = resourceMonths(asOf);
   const mode = opts.range ? 'range' : opts.dgfipOnly ? 'dgfip' : 'all';
   const range = opts.range;
-  const foyers =
+  const foyersQ =
     cafSnapshot && mode !== 'dgfip'
-      ? await db
+      ? db
           .selectFrom('caf_foyer')
           .select([
             'code_organisme',
@@ -289,9 +289,9 @@ export async function readSourceRows(
           .orderBy('numero_allocataire')
           .execute()
       : [];
-  const membres =
+  const membresQ =
     membresSnapshot && mode !== 'dgfip'
-      ? await db
+      ? db
           .selectFrom('caf_membre')
           .select([
             'code_organisme',
@@ -316,9 +316,9 @@ export async function readSourceRows(
           .orderBy('line_no')
           .execute()
       : [];
-  const droits =
+  const droitsQ =
     droitsSnapshot && mode !== 'dgfip' && !opts.compositionOnly
-      ? await db
+      ? db
           .selectFrom('caf_droit')
           .select(['code_organisme', 'numero_allocataire', 'mois', 'prestation', 'montant'])
           .where('snapshot_date', '=', droitsSnapshot)
@@ -326,9 +326,9 @@ export async function readSourceRows(
           .execute()
       : [];
   // Tax households: all of them, or (DGFiP-only pass) those none of whose members the CAF knows.
-  const dgfip =
+  const dgfipQ =
     dgfipSnapshot && mode !== 'range'
-      ? await db
+      ? db
           .selectFrom('dgfip_personne as d')
           .select([
             'd.reference_avis',
@@ -369,17 +369,20 @@ export async function readSourceRows(
           .orderBy('d.line_no')
           .execute()
       : [];
+  // The four extracts of the batch are read at once (on PostgreSQL each on its own connection),
+  // then what depends on their persons: the server works while this process decides the
+  // previous batch, instead of answering one query per turn of the event loop.
+  const [foyers, membres, droits, dgfip] = await Promise.all([foyersQ, membresQ, droitsQ, dgfipQ]);
   // The persons whose resources and tax figures a batch needs (all of them without a batch).
   const nirs =
     mode === 'all' ? null : [...new Set((mode === 'range' ? membres : dgfip).flatMap((m) => (m.nir ? [m.nir] : [])))];
   // Resources summed in the database by person, month and nature, one row per person: a payment
   // restated in a later file (same id_versement) counts in its latest version only (SOURCES.md
   // §7.3: the latest wins; within a file, the last line).
-  const ressources =
+  const ressourcesQ =
     opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
-      : (
-          await sql<RessourceRow>`
+      : sql<RessourceRow>`
             select nir, json_object_agg(mois, n) as r from (
               select nir, mois, json_object_agg(nature, m) as n from (
                 select nir, mois, nature, sum(montant_net_social) as m from (
@@ -390,12 +393,13 @@ export async function readSourceRows(
                   order by nir, mois, id_versement, snapshot_date desc, line_no desc) latest
                 group by nir, mois, nature) by_nature
               group by nir, mois) by_month
-            group by nir`.execute(db)
-        ).rows;
-  const revenus =
+            group by nir`
+          .execute(db)
+          .then((r) => r.rows);
+  const revenusQ =
     opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
-      : await db
+      : db
           .selectFrom('dgfip_personne')
           .select([
             'nir',
@@ -415,16 +419,20 @@ export async function readSourceRows(
           .execute();
   // Deaths are matched on civil-status traits (the INSEE file has no NIR), in batches.
   const keys = [...new Set([...membres, ...dgfip].map(traitsOf))];
-  const deces = new Map<string, string>();
-  for (let i = 0; i < keys.length; i += 20_000) {
-    const found = await db
-      .selectFrom('insee_deces')
-      .select(['traits_key', 'date_deces'])
-      .where(sql<boolean>`traits_key = any(${keys.slice(i, i + 20_000)}::text[])`)
-      .where('date_deces', '<=', asOf)
-      .execute();
-    for (const d of found) deces.set(d.traits_key, d.date_deces);
-  }
+  const decesQ = (async () => {
+    const deces = new Map<string, string>();
+    for (let i = 0; i < keys.length; i += 20_000) {
+      const found = await db
+        .selectFrom('insee_deces')
+        .select(['traits_key', 'date_deces'])
+        .where(sql<boolean>`traits_key = any(${keys.slice(i, i + 20_000)}::text[])`)
+        .where('date_deces', '<=', asOf)
+        .execute();
+      for (const d of found) deces.set(d.traits_key, d.date_deces);
+    }
+    return deces;
+  })();
+  const [ressources, revenus, deces] = await Promise.all([ressourcesQ, revenusQ, decesQ]);
   return {
     deces,
     asOf,
