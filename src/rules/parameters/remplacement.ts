@@ -5,6 +5,10 @@
  * ces taux servent quand une source ne donne que le brut. Valeurs recoupées avec les barèmes IPP repris par
  * OpenFisca-France (`prelevements_sociaux.contributions_sociales.csg.remplacement.*`). Séries ouvertes au 2015-01-01,
  * date des seuils de RFR en vigueur (LFSS 2015) : avant, l'exonération dépendait aussi de l'impôt dû.
+ * Seuils de 2026 (RFR 2024, +1,8 %) non repris faute de texte officiel lu : l'Assurance retraite et la presse donnent
+ * pour une part l'exonération jusqu'à 13 048 € (+ 3 484 € par demi-part) et le taux médian à partir de 17 058 €,
+ * mais ni la majoration par demi-part du second seuil ni la lettre ministérielle n'ont été trouvées ; d'ici là, une
+ * date de 2026 lit les seuils de 2025.
  */
 import { series } from './series.ts';
 
