@@ -237,7 +237,7 @@ export const csgAbattementSalaire = series('prelevements_sociaux.contributions_s
   {
     from: '2012-01-01',
     value: 0.0175,
-    ref: 'CSS art. L136-2 I 1° (rédaction en vigueur depuis le 16 décembre 2020 ; en 2012 : L136-2 I, 1er alinéa) ; taux de 1,75 % : loi 2011-1906 du 21 décembre 2011 (LFSS 2012), art. 17',
+    ref: 'CSS art. L136-2 I 1° (rédaction en vigueur depuis le 16 décembre 2020 ; avant : L136-2 I, 2e alinéa) ; taux de 1,75 % : loi 2011-1906 du 21 décembre 2011 (LFSS 2012), art. 17',
   },
 ]);
 
@@ -248,7 +248,7 @@ export const csgAbattementPlafondEnPss = series(
     {
       from: '2012-01-01',
       value: 4,
-      ref: 'CSS art. L136-2 I (montant inférieur à quatre fois le plafond de L241-3) ; limite instituée par la loi 2010-1594 du 20 décembre 2010 (LFSS 2011), art. 20',
+      ref: 'CSS art. L136-2 I (montant inférieur à quatre fois le plafond de L241-3) ; limite instituée par la loi 2010-1594 du 20 décembre 2010 (LFSS 2011 ; article 15 du projet de loi, numéro d’article de la loi promulguée non vérifié)',
     },
   ],
 );
