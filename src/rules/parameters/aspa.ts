@@ -256,7 +256,7 @@ export const ageLegalRetraiteParGeneration = series<readonly AgeLegalGeneration[
         { nesAPartirDu: '1968-01-01', ans: 63, mois: 9 },
         { nesAPartirDu: '1969-01-01', ans: 64, mois: 0 },
       ],
-      ref: 'Loi de financement de la sécurité sociale pour 2026 (suspension du relèvement de l’âge légal pour les pensions prenant effet à compter du 1er septembre 2026) — table relevée dans la presse (preparetraite.fr, beincrypto, planet.fr), à confirmer sur Légifrance',
+      ref: 'CSS art. L161-17-2 modifié par la loi de financement de la sécurité sociale pour 2026 (suspension du relèvement, pensions prenant effet à compter du 1er septembre 2026) : 62 ans 9 mois pour les assurés nés du 1er janvier 1963 au 31 mars 1965, 63 ans d’avril à décembre 1965, 64 ans à partir de 1969 (amendement du Gouvernement n° 2686 au PLFSS 2026, adopté par l’Assemblée nationale le 12 novembre 2025 ; Le Media social sur la loi promulguée)',
     },
   ],
 );

@@ -5,6 +5,10 @@
  * ces taux servent quand une source ne donne que le brut. Valeurs recoupées avec les barèmes IPP repris par
  * OpenFisca-France (`prelevements_sociaux.contributions_sociales.csg.remplacement.*`). Séries ouvertes au 2015-01-01,
  * date des seuils de RFR en vigueur (LFSS 2015) : avant, l'exonération dépendait aussi de l'impôt dû.
+ * Seuils de 2026 (RFR 2024, +1,8 %) non repris faute de texte officiel lu : l'Assurance retraite et la presse donnent
+ * pour une part l'exonération jusqu'à 13 048 € (+ 3 484 € par demi-part) et le taux médian à partir de 17 058 €,
+ * mais ni la majoration par demi-part du second seuil ni la lettre ministérielle n'ont été trouvées ; d'ici là, une
+ * date de 2026 lit les seuils de 2025.
  */
 import { series } from './series.ts';
 
@@ -58,7 +62,7 @@ export const seuilRfrExoneration = series(
     {
       from: '2025-01-01',
       value: 12817,
-      ref: 'CSS art. L136-8 III ; barème CNAV des seuils 2025 (RFR 2023) — à confirmer',
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-24-019252 du 4 décembre 2024',
     },
   ],
 );
@@ -100,7 +104,7 @@ export const seuilRfrExonerationDemiPart = series(
     {
       from: '2025-01-01',
       value: 3422,
-      ref: 'CSS art. L136-8 III ; barème CNAV des seuils 2025 (RFR 2023) — à confirmer',
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-24-019252 du 4 décembre 2024',
     },
   ],
 );
@@ -145,7 +149,7 @@ export const seuilRfrTauxReduit = series(
     {
       from: '2025-01-01',
       value: 16755,
-      ref: 'CSS art. L136-8 III ; barème CNAV des seuils 2025 (RFR 2023) — à confirmer',
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-24-019252 du 4 décembre 2024',
     },
   ],
 );
@@ -172,22 +176,22 @@ export const seuilRfrTauxReduitDemiPart = series(
     {
       from: '2022-01-01',
       value: 3990,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021 — à confirmer',
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021',
     },
     {
       from: '2023-01-01',
       value: 4054,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022 — à confirmer',
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022',
     },
     {
       from: '2024-01-01',
       value: 4269,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023 — à confirmer',
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023',
     },
     {
       from: '2025-01-01',
       value: 4474,
-      ref: 'CSS art. L136-8 III ; barème CNAV des seuils 2025 (RFR 2023) — à confirmer',
+      ref: 'CSS art. L136-8 III ; lettre ministérielle D-24-019252 du 4 décembre 2024',
     },
   ],
 );
@@ -211,7 +215,7 @@ export const csgChomageAbattement = series(
     {
       from: '2015-01-01',
       value: 0.0175,
-      ref: 'CSS art. L136-1-2 II 1° renvoyant à L136-1-1 III 1° (loi 2011-1906, LFSS 2012, art. 17)',
+      ref: 'CSS art. L136-2 I (réduction de 1,75 % sous quatre plafonds, étendue aux allocations de chômage) ; taux de 1,75 % : loi 2011-1906 du 21 décembre 2011 (LFSS 2012), art. 17',
     },
   ],
 );

@@ -236,19 +236,19 @@ export const forfaitAsfOrphelinPartiel = series('rsa.rsa_maj.forfait_asf.taux2',
 /** Capitaux non productifs / épargne à revenus non imposables : revenu annuel forfaitaire (fraction du capital). */
 export const tauxInteretForfaitaireEpargneNonImposable = series(
   'rsa.rsa_cond.patrimoine.taux_interet_forfaitaire_epargne_non_imposable',
-  [{ from: '2009-01-01', value: 0.03, ref: "Article R132-2 du Code de l'action sociale et des familles" }],
+  [{ from: '2009-01-01', value: 0.03, ref: 'CASF art. R132-1, applicable au RSA par R262-6 (2e alinéa)' }],
 );
 
 /** Immeubles bâtis non loués : part de la valeur locative comptée en ressources. */
 export const abattementValeurLocativeImmoNonLoue = series(
   'rsa.rsa_cond.patrimoine.abattement_valeur_locative_immo_non_loue',
-  [{ from: '2009-01-01', value: 0.5, ref: "Article R132-2 du Code de l'action sociale et des familles" }],
+  [{ from: '2009-01-01', value: 0.5, ref: 'CASF art. R132-1, applicable au RSA par R262-6 (2e alinéa)' }],
 );
 
 /** Terrains non bâtis non loués : part de la valeur locative comptée en ressources. */
 export const abattementValeurLocativeTerrainsNonLoues = series(
   'rsa.rsa_cond.patrimoine.abattement_valeur_locative_terrains_non_loues',
-  [{ from: '2009-01-01', value: 0.8, ref: "Article R132-2 du Code de l'action sociale et des familles" }],
+  [{ from: '2009-01-01', value: 0.8, ref: 'CASF art. R132-1, applicable au RSA par R262-6 (2e alinéa)' }],
 );
 
 /** Ancien « RSA activité » : part des revenus d'activité ajoutée au montant forfaitaire (0.62 jusqu'au 2015-12-31 ; remplacé par la prime d'activité au 2016-01-01, null dans OpenFisca, modélisé par 0). Même historique que `rsa.rsa_maj.majoration_ressources_revenus_activite`. */

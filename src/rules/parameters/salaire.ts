@@ -11,26 +11,62 @@ import { series } from './series.ts';
 
 /** Plafond mensuel de la sécurité sociale (€/mois), fixé chaque année par arrêté (CSS art. L241-3, D242-17). */
 export const plafondSecuriteSocialeMensuel = series('prelevements_sociaux.pss.plafond_securite_sociale_mensuel', [
-  { from: '2012-01-01', value: 3031, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2012' },
-  { from: '2013-01-01', value: 3086, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2013' },
-  { from: '2014-01-01', value: 3129, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2014' },
-  { from: '2015-01-01', value: 3170, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2015' },
-  { from: '2016-01-01', value: 3218, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2016' },
-  { from: '2017-01-01', value: 3269, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2017' },
-  { from: '2018-01-01', value: 3311, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2018' },
-  { from: '2019-01-01', value: 3377, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2019' },
+  {
+    from: '2012-01-01',
+    value: 3031,
+    ref: 'Arrêté du 30 décembre 2011 portant fixation du plafond de la sécurité sociale pour 2012',
+  },
+  {
+    from: '2013-01-01',
+    value: 3086,
+    ref: 'Arrêté du 12 décembre 2012 portant fixation du plafond de la sécurité sociale pour 2013',
+  },
+  {
+    from: '2014-01-01',
+    value: 3129,
+    ref: 'Arrêté du 7 novembre 2013 portant fixation du plafond de la sécurité sociale pour 2014',
+  },
+  {
+    from: '2015-01-01',
+    value: 3170,
+    ref: 'Arrêté du 26 décembre 2014 portant fixation du plafond de la sécurité sociale pour 2015',
+  },
+  {
+    from: '2016-01-01',
+    value: 3218,
+    ref: 'Arrêté du 17 décembre 2015 portant fixation du plafond de la sécurité sociale pour 2016',
+  },
+  {
+    from: '2017-01-01',
+    value: 3269,
+    ref: 'Arrêté du 5 décembre 2016 portant fixation du plafond de la sécurité sociale pour 2017',
+  },
+  {
+    from: '2018-01-01',
+    value: 3311,
+    ref: 'Arrêté du 5 décembre 2017 portant fixation du plafond de la sécurité sociale pour 2018',
+  },
+  {
+    from: '2019-01-01',
+    value: 3377,
+    ref: 'Arrêté du 11 décembre 2018 portant fixation du plafond de la sécurité sociale pour 2019',
+  },
   {
     from: '2020-01-01',
     value: 3428,
-    ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2020, inchangé en 2021 et 2022',
+    ref: 'Arrêté du 2 décembre 2019 (plafond pour 2020) ; inchangé en 2021 (arrêté du 22 décembre 2020) et en 2022',
   },
-  { from: '2023-01-01', value: 3666, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2023' },
+  {
+    from: '2023-01-01',
+    value: 3666,
+    ref: 'Arrêté du 9 décembre 2022 portant fixation du plafond de la sécurité sociale pour 2023',
+  },
   { from: '2024-01-01', value: 3864, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2024' },
   { from: '2025-01-01', value: 3925, ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2025' },
   {
     from: '2026-01-01',
     value: 4005,
-    ref: 'Arrêté portant fixation du plafond de la sécurité sociale pour 2026 — à confirmer',
+    ref: 'Arrêté du 22 décembre 2025 portant fixation du plafond de la sécurité sociale pour 2026 (JO du 23 décembre 2025) ; communiqué BOSS du 21 octobre 2025',
   },
 ]);
 
@@ -201,7 +237,7 @@ export const csgAbattementSalaire = series('prelevements_sociaux.contributions_s
   {
     from: '2012-01-01',
     value: 0.0175,
-    ref: 'CSS art. L136-1-1 III 1° (loi 2011-1906 du 21 décembre 2011, LFSS 2012, art. 17)',
+    ref: 'CSS art. L136-2 I 1° (rédaction en vigueur depuis le 16 décembre 2020 ; avant : L136-2 I, 2e alinéa) ; taux de 1,75 % : loi 2011-1906 du 21 décembre 2011 (LFSS 2012), art. 17',
   },
 ]);
 
@@ -212,7 +248,7 @@ export const csgAbattementPlafondEnPss = series(
     {
       from: '2012-01-01',
       value: 4,
-      ref: 'CSS art. L136-1-1 III 1° (loi 2010-1594 du 20 décembre 2010, LFSS 2011, art. 17)',
+      ref: 'CSS art. L136-2 I (montant inférieur à quatre fois le plafond de L241-3) ; limite instituée par la loi 2010-1594 du 20 décembre 2010 (LFSS 2011 ; article 15 du projet de loi, numéro d’article de la loi promulguée non vérifié)',
     },
   ],
 );

@@ -60,7 +60,7 @@ describe('legal retirement age by generation (L161-17-2)', () => {
     expect(dateAgeLegalRetraite(birth, effet)).toEqual({ date, ans, mois });
   });
 
-  it('applies the LFSS 2026 suspension from 2026-09-01 (to be confirmed)', () => {
+  it('applies the LFSS 2026 suspension from 2026-09-01', () => {
     expect(dateAgeLegalRetraite('1964-03-10', '2026-09-01')).toEqual({ date: '2026-12-10', ans: 62, mois: 9 });
     expect(dateAgeLegalRetraite('1965-03-31', '2026-09-01').mois).toBe(9);
     expect(dateAgeLegalRetraite('1965-04-01', '2026-09-01')).toEqual({ date: '2028-04-01', ans: 63, mois: 0 });
