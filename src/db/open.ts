@@ -108,7 +108,9 @@ function openPostgres(url: string): Db {
   }) as typeof pg.types.getTypeParser;
   // Six connections: a batch's reads go out at once (four extracts, then their persons' rows)
   // while the previous batch is written in its own transaction.
-  const pool = new pg.Pool({ connectionString: url, max: 6, types: { getTypeParser } });
+  // JIT compilation off: our queries are many short ones (a batch's reads, an import's checks),
+  // where compiling took up to 1.6 s for a query that runs in 30 ms (seen at a million households).
+  const pool = new pg.Pool({ connectionString: url, max: 6, options: '-c jit=off', types: { getTypeParser } });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 
   const copyWith = async (client: pg.PoolClient | pg.Client, table: string, columns: readonly string[], rows: Rows) => {

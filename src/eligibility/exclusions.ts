@@ -41,10 +41,11 @@ export async function readPayerRows(
   if (nirs.length === 0 || snapshots.length === 0) return [];
   const rows = await sql<PayerRow>`
     select b.nir, b.droit, b.statut, b.est_beneficiaire, b.date_debut_droit, b.date_fin_droit, b.date_effet_statut
-    from beneficiaire b
+    from unnest(${nirs}::text[]) as p(person)
+    -- Person by person through the NIR index (a join on the NIR list made the planner scan the lists).
+    cross join lateral (select * from beneficiaire b where b.nir = p.person offset 0) b
     join unnest(${snapshots.map((s) => s.payeur)}::text[], ${snapshots.map((s) => s.snapshot)}::date[])
-      as l(payeur, snapshot_date) on l.payeur = b.payeur and l.snapshot_date = b.snapshot_date
-    where b.nir = any(${nirs}::text[])`.execute(db);
+      as l(payeur, snapshot_date) on l.payeur = b.payeur and l.snapshot_date = b.snapshot_date`.execute(db);
   return rows.rows;
 }
 

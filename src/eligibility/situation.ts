@@ -387,9 +387,16 @@ export async function readSourceRows(
               select nir, mois, json_object_agg(nature, m) as n from (
                 select nir, mois, nature, sum(montant_net_social) as m from (
                   select distinct on (nir, mois, id_versement) nir, mois, nature, montant_net_social
-                  from gipmds_ressource
+                  from ${
+                    nirs === null
+                      ? sql`gipmds_ressource`
+                      : // Person by person through the (nir, mois) index: the planner misjudges how
+                        // many rows a person has (its sample of a file sorted by person sees few
+                        // persons) and at a million households chose to scan the whole extract.
+                        sql`unnest(${nirs}::text[]) as p(person) cross join lateral (
+                          select * from gipmds_ressource g where g.nir = p.person offset 0) g`
+                  }
                   where snapshot_date <= ${asOf} and mois >= ${from} and mois <= ${to}
-                    ${nirs !== null ? sql`and nir = any(${nirs}::text[])` : sql``}
                   order by nir, mois, id_versement, snapshot_date desc, line_no desc) latest
                 group by nir, mois, nature) by_nature
               group by nir, mois) by_month
