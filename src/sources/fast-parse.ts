@@ -66,24 +66,38 @@ function compile(s: z.ZodType): FastParse | null {
     }
     case 'object': {
       if (!d.shape || d.catchall !== undefined) return null;
-      const fields: [string, FastParse][] = [];
+      const keys: string[] = [];
+      const parsers: FastParse[] = [];
       for (const [k, v] of Object.entries(d.shape)) {
         const f = compile(v);
         if (!f) return null;
-        fields.push([k, f]);
+        keys.push(k);
+        parsers.push(f);
       }
-      return (v) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) return NOT_FAST;
-        const input = v as Record<string, unknown>;
-        const out: Record<string, unknown> = {};
-        for (const [k, f] of fields) {
-          const x = f(input[k]);
-          if (x === NOT_FAST) return NOT_FAST;
-          // As zod: an absent optional key stays absent.
-          if (x !== undefined || k in input) out[k] = x;
-        }
-        return out;
-      };
+      // The reader of an object is generated as code with the keys written out: property reads
+      // and writes at fixed names are monomorphic, where a loop over the keys is megamorphic
+      // (GIP-MDS lines: the fast path twice as fast). The keys come from the schema, never
+      // from the data, and are written as JSON string literals.
+      const body = keys
+        .map((k, i) => {
+          const key = JSON.stringify(k);
+          return `const x${i} = p[${i}](input[${key}]); if (x${i} === NF) return NF;`;
+        })
+        .join('\n');
+      const assign = keys
+        .map((k, i) => `if (x${i} !== undefined || ${JSON.stringify(k)} in input) out[${JSON.stringify(k)}] = x${i};`)
+        .join('\n');
+      return new Function(
+        'p',
+        'NF',
+        `return (input) => {
+          if (typeof input !== 'object' || input === null || Array.isArray(input)) return NF;
+          ${body}
+          const out = {};
+          ${assign}
+          return out;
+        };`,
+      )(parsers, NOT_FAST) as FastParse;
     }
     default:
       return null;
