@@ -346,9 +346,36 @@ function parseCsvRecord(header: readonly string[], raw: string, line: number): R
       raw,
       error: { code: 'ENTETE_REPETEE', reason: 'en-tête répété au milieu du fichier' },
     };
-  const fields: Record<string, string> = {};
-  for (let i = 0; i < header.length; i++) fields[header[i] as string] = rec[i] as string;
-  return { line, fields, raw };
+  return { line, fields: recordMaker(header)(rec), raw };
+}
+
+type RecordMaker = (values: readonly string[]) => Record<string, string>;
+const makers = new WeakMap<readonly string[], RecordMaker>();
+
+/**
+ * A function building a record from its values for one header, generated with the column names
+ * written out: an object literal keeps V8's fast properties, where one key after another
+ * (30-odd columns) turned each record into a slow dictionary. The names are written as JSON
+ * string literals; a repeated name keeps its last value, as assignments did (a header with a
+ * repeated or unknown column is refused before any record is read anyway).
+ */
+function recordMaker(header: readonly string[]): RecordMaker {
+  let make = makers.get(header);
+  if (!make) {
+    if (header.includes('__proto__')) {
+      // In a literal, this name would set the prototype rather than a property.
+      make = (v) => {
+        const r: Record<string, string> = {};
+        for (let i = 0; i < header.length; i++) r[header[i] as string] = v[i] as string;
+        return r;
+      };
+    } else {
+      const props = header.map((h, i) => `${JSON.stringify(h)}: v[${i}]`).join(', ');
+      make = new Function('v', `return { ${props} };`) as RecordMaker;
+    }
+    makers.set(header, make);
+  }
+  return make;
 }
 
 function parseJsonRecord(raw: string, line: number): RawRecord {
