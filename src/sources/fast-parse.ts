@@ -169,39 +169,50 @@ function objectPattern(fields: readonly LineField[]): string {
   return `\\{${parts.join('')}\\}`;
 }
 
-/** The object of matched groups `m[1..]`, one per field; absent optional fields left out. */
-function build(fields: readonly LineField[], m: RegExpExecArray): Record<string, unknown> | null {
-  const o: Record<string, unknown> = {};
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i] as LineField;
-    const v = m[i + 1];
-    if (v === undefined) continue;
-    if (!f.elements) {
-      o[f.key] = v;
-      continue;
-    }
-    const items: Record<string, unknown>[] = [];
+type Builder = (m: RegExpExecArray) => Record<string, unknown> | null;
+
+/**
+ * The builder of the object of matched groups `m[1..]`, one per field (absent optional fields
+ * left out), generated with the keys written out as in `compile` (monomorphic stores); arrays
+ * are read element by element, each followed by a comma and another element, or by the end.
+ */
+function builder(fields: readonly LineField[]): Builder {
+  const arrays = fields.map((f) => {
+    if (!f.elements) return null;
     const re = f.elements;
-    re.lastIndex = 0;
-    while (re.lastIndex < v.length) {
-      const e = re.exec(v);
-      if (!e) return null;
-      items.push(build(f.elementFields as LineField[], e) as Record<string, unknown>);
-      // Each element is followed by a comma and another element, or by the end.
-      if (e[(f.elementFields as LineField[]).length + 1] === '') break;
-      if (re.lastIndex === v.length) return null;
-    }
-    o[f.key] = items;
-  }
-  return o;
+    const element = builder(f.elementFields as LineField[]);
+    const sep = (f.elementFields as LineField[]).length + 1;
+    return (v: string): Record<string, unknown>[] | null => {
+      const items: Record<string, unknown>[] = [];
+      re.lastIndex = 0;
+      while (re.lastIndex < v.length) {
+        const e = re.exec(v);
+        if (!e) return null;
+        items.push(element(e) as Record<string, unknown>);
+        if (e[sep] === '') return items;
+        if (re.lastIndex === v.length) return null;
+      }
+      return items;
+    };
+  });
+  const body = fields
+    .map((f, i) => {
+      const key = JSON.stringify(f.key);
+      return f.elements
+        ? `v = m[${i + 1}]; if (v !== undefined) { const a = arrays[${i}](v); if (a === null) return null; o[${key}] = a; }`
+        : `v = m[${i + 1}]; if (v !== undefined) o[${key}] = v;`;
+    })
+    .join('\n');
+  return new Function('arrays', `return (m) => { const o = {}; let v; ${body} return o; };`)(arrays) as Builder;
 }
 
 function compileReader(schema: z.ZodType): ((raw: string) => Record<string, unknown> | null) | null {
   const fields = lineFields(schema, false);
   if (!fields) return null;
   const line = new RegExp(`^${objectPattern(fields)}$`, 's');
+  const build = builder(fields);
   return (raw) => {
     const m = line.exec(raw);
-    return m ? build(fields, m) : null;
+    return m ? build(m) : null;
   };
 }
