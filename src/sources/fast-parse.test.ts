@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fastParser, NOT_FAST } from './fast-parse.ts';
+import { compactJsonReader, fastParser, NOT_FAST } from './fast-parse.ts';
 import { parseRecord, splitCsvRecord } from './read.ts';
 import { EXTRACTS } from './registry.ts';
 
@@ -73,6 +74,64 @@ describe('the fast path derived from the zod schemas', () => {
 
   it('leaves to zod a schema with a refinement it cannot see through (INSEE deaths)', () => {
     expect(fastParser(spec('deces', 'insee').schema)).toBeNull();
+  });
+});
+
+describe('the reader of compact JSON lines', () => {
+  const s = spec('ressources', 'gipmds');
+  const read = compactJsonReader(s.schema);
+  const lines = readFileSync(new URL('gipmds_ressources_20250831.jsonl', DEMO), 'utf8').split(/\r?\n/).filter(Boolean);
+
+  /** Whatever the reader answers for a line is what JSON.parse gives; returns whether it answered. */
+  const same = (line: string) => {
+    const r = read?.(line);
+    if (r) expect(isDeepStrictEqual(r, JSON.parse(line))).toBe(true);
+    return r != null;
+  };
+
+  it('reads every demo line, into what JSON.parse gives', () => {
+    expect(read).not.toBeNull();
+    for (const line of lines) expect(same(line)).toBe(true);
+  });
+
+  it('leaves to JSON.parse any line that is not in the compact form, or not JSON', () => {
+    const line = lines[0] as string;
+    const payment = JSON.parse(line).ressources[0];
+    const variants = [
+      JSON.stringify(JSON.parse(line), null, 1), // white space
+      line.replace('"nir":"', '"nir" : "'),
+      line.replace(/"mois":"([^"]*)"/, '"mois":"$1","autre":"x"'), // unknown key
+      line.replace(/^\{"nir":"([^"]*)",/, '{"nir":"$1","nir":"$1",'), // repeated key
+      JSON.stringify({ mois: '2025-01', nir: '1', ressources: [] }), // another order
+      line.replace(/"source":"[^"]*"/, '"source":"D\\u0053N"'), // an escape
+      line.replace(/"source":"[^"]*"/, '"source":"DS\\"N"'),
+      line.replace(/"source":"[^"]*"/, '"source":"D\tSN"'), // a control character: not JSON
+      line.replace(/"montant_net_social":"[^"]*"/, '"montant_net_social":12.5'), // a number
+      line.replace(/"declarant_siret":"[^"]*"/, '"declarant_siret":null'),
+      line.replace(/\]\}$/, ',]}'), // trailing comma: not JSON
+      line.replace(/\]\}$/, ']} '),
+      line.replace(/\]\}$/, ']}x'),
+      line.slice(0, -5), // truncated
+      JSON.stringify({ ...JSON.parse(line), ressources: [payment, payment, { ...payment, periode_fin: undefined }] }),
+      JSON.stringify({ ...JSON.parse(line), ressources: [] }),
+      JSON.stringify({ ...JSON.parse(line), ressources: {} }),
+      JSON.stringify({ ...JSON.parse(line), ressources: [[]] }),
+      JSON.stringify({ ...JSON.parse(line), ressources: [{}] }),
+      JSON.stringify({ nir: 'é ’ €', mois: '𝄞', ressources: [{ ...payment, statut: '' }] }),
+    ];
+    const answered = variants.map((v) => {
+      let json = true;
+      try {
+        JSON.parse(v);
+      } catch {
+        json = false;
+      }
+      const r = read?.(v);
+      if (!json) expect(r).toBeNull();
+      return json && same(v);
+    });
+    // The compact ones (14, 15, 19) are read, and compared above; the others go to JSON.parse.
+    expect(answered.flatMap((a, i) => (a ? [i] : []))).toEqual([14, 15, 19]);
   });
 });
 

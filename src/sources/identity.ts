@@ -1,8 +1,12 @@
+const NORMAL_NAME = /^[A-Z]+(?: [A-Z]+)*$/;
+
 /**
  * Civil-status traits normalised for matching (SOURCES.md §8 #17–18): upper case, no accents,
  * hyphens and apostrophes as spaces, single spaces. The original spelling is kept elsewhere for letters.
  */
 export function normaliseName(s: string): string {
+  // Most names already are upper-case ASCII words single-spaced: what the steps below give back.
+  if (NORMAL_NAME.test(s)) return s;
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

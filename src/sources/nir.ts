@@ -6,11 +6,14 @@ export type NirCheck =
   | { ok: true; nir: string; temporary: boolean; keyComputed: boolean }
   | { ok: false; code: 'NIR_FORMAT' | 'NIR_CLE'; message: string };
 
+const DIGITS_13 = /^\d{13}$/;
+
 /** The key of a 13-character NIR body (Corsica letters substituted). */
 export function nirKey(body13: string): number {
+  // 13 digits stay below 2^53: exact as a double, no BigInt needed. Corsica only has letters.
+  if (DIGITS_13.test(body13)) return 97 - (Number(body13) % 97);
   const digits = body13.replace(/^(.{5})2A/i, '$119').replace(/^(.{5})2B/i, '$118');
-  // 13 digits stay below 2^53: exact as a double, no BigInt needed.
-  if (/^\d{13}$/.test(digits)) return 97 - (Number(digits) % 97);
+  if (DIGITS_13.test(digits)) return 97 - (Number(digits) % 97);
   return 97 - Number(BigInt(digits) % 97n);
 }
 
