@@ -81,6 +81,33 @@ describe('importing real-world extracts', () => {
     expect(rows).toEqual([{ prenoms: 'ALEXIS VINCENT' }]);
   });
 
+  it('removes a payment repeated in a later GIP-MDS line one row at a time, keeping the new payments of that line', async () => {
+    const pay = (id: string, montant: string) => ({
+      id_versement: `DSN-68005776700963-2025-07-${id}`,
+      source: 'DSN',
+      nature: 'SALAIRE',
+      declarant_siret: '68005776700963',
+      date_versement: '31/07/2025',
+      periode_debut: '01/07/2025',
+      periode_fin: '31/07/2025',
+      montant_net_social: montant,
+      montant_net_fiscal: montant,
+      statut: 'NORMAL',
+    });
+    const line = (...ressources: object[]) => JSON.stringify({ nir: '287060810521410', mois: '2025-07', ressources });
+    const [a, b, c, d] = [pay('A', '100,00'), pay('B', '200,00'), pay('C', '300,00'), pay('D', '400,00')];
+    // Line 2 repeats A and brings C; line 3 holds D twice.
+    const file = write('gipmds_ressources_20250831.jsonl', `${[line(a, b), line(a, c), line(d, d)].join('\n')}\n`);
+    const r = await importFile(db, file);
+    expect(r).toMatchObject({ status: 'imported', read: 3, accepted: 3, rejected: 0, duplicates: 2 });
+    const rows = await db.kysely
+      .selectFrom('gipmds_ressource')
+      .select(['id_versement', 'line_no'])
+      .orderBy('id_versement')
+      .execute();
+    expect(rows.map((x) => `${x.id_versement.slice(-1)}@${x.line_no}`)).toEqual(['A@1', 'B@1', 'C@2', 'D@3']);
+  });
+
   it('reads a windows-1252 file with accents and a UTF-8 file with a BOM alike', async () => {
     const line = LEA.replace('LEA MARIE', 'LÉA MARIE').replace('ROUX;;', 'ROUX;D’ALMEIDA;');
     await importFile(db, write('caf_membres_20250903.csv', iconv.encode(csv(MEMBRES, line), 'win1252')));

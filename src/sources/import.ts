@@ -219,7 +219,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       const rejected = rejects.count + contradictions.lines;
       if (read === 0 && spec.format !== 'csv') throw new SourceFormatError(file, 'fichier vide : rien à importer');
       if (rejected > 0 && rejected / read > max) throw new RejectRateExceededError(file, rejected, read, byCode, max);
-      accepted -= duplicates;
+      accepted -= duplicates.lines;
       await rejects.copyInto(tx, 'rejected_row', [
         'import_id',
         'file_name',
@@ -248,7 +248,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         read,
         accepted,
         rejected,
-        duplicates,
+        duplicates: duplicates.rows,
         rejectedByCode: byCode,
         warnings: warns.count,
         warningsByCode,
@@ -264,7 +264,11 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
  * An exact repeat of a line (same values) is kept once and counted (SOURCES.md §8 #11).
  * Returns the number of lines removed.
  */
-async function removeExactDuplicates(tx: Db, spec: ExtractSpec<never>, part: string): Promise<number> {
+async function removeExactDuplicates(
+  tx: Db,
+  spec: ExtractSpec<never>,
+  part: string,
+): Promise<{ rows: number; lines: number }> {
   // The columns of the table's first index first: rows come presorted by that index.
   const lead = /\(([^)]*)\)/.exec(STAGING_INDEXES[spec.table]?.[0] ?? '')?.[1]?.split(/,\s*/) ?? [];
   const order = [
@@ -276,14 +280,20 @@ async function removeExactDuplicates(tx: Db, spec: ExtractSpec<never>, part: str
   // Most files hold no repeat: a read-only pass says so, cheaper than the numbering below (a
   // grouping over the presorted rows, stopping at the first repeat; −30 % on GIP-MDS).
   const any = await sql`select 1 from ${table} group by ${cols} having count(*) > 1 limit 1`.execute(tx.kysely);
-  if (any.rows.length === 0) return 0;
-  const r = await sql`
-    delete from ${table} where line_no in (
-      select line_no from (
-        select line_no, row_number() over (partition by ${cols} order by line_no) as rn
-        from ${table}
-      ) x where rn > 1)`.execute(tx.kysely);
-  return Number(r.numAffectedRows ?? 0);
+  if (any.rows.length === 0) return { rows: 0, lines: 0 };
+  // Each repeated row goes, its first copy stays. A GIP-MDS line holds several payments: rows
+  // are deleted one by one (ctid), never by line, so that a line repeating one payment and
+  // bringing a new one keeps the new one; a line counts as a duplicate only when all its rows were.
+  const r = await sql<{ rows: number; lines: number }>`
+    with ranked as (
+      select ctid as row_id, line_no, row_number() over (partition by ${cols} order by line_no, ctid) as rn
+      from ${table}),
+    per_line as (select count(*) filter (where rn > 1) = count(*) as repeated from ranked group by line_no),
+    removed as (delete from ${table} where ctid in (select row_id from ranked where rn > 1) returning 1)
+    select (select count(*) from removed)::int as rows,
+           (select count(*) from per_line where repeated)::int as lines`.execute(tx.kysely);
+  const row = r.rows[0];
+  return { rows: Number(row?.rows ?? 0), lines: Number(row?.lines ?? 0) };
 }
 
 /**
