@@ -33,10 +33,15 @@ export async function main(argv: string[]) {
       const seconds = (performance.now() - s) / 1000;
       const n = r.status === 'imported' ? r.read : 0;
       rows += n;
-      perExtract[basename(f).replace(/_\d{8}.*$/, '')] = {
-        rows: n,
-        seconds: round(seconds),
-        rowsPerSecond: Math.round(n / seconds),
+      // One entry per extract; files of the same extract (this year's and last year's DGFiP
+      // notices) add up, rather than the last one hiding the others.
+      const key = basename(f).replace(/_\d{8}.*$/, '');
+      const prev = perExtract[key] ?? { rows: 0, seconds: 0, rowsPerSecond: 0 };
+      const total = { rows: prev.rows + n, seconds: prev.seconds + seconds };
+      perExtract[key] = {
+        rows: total.rows,
+        seconds: round(total.seconds),
+        rowsPerSecond: Math.round(total.rows / total.seconds),
       };
       process.stdout.write(
         `${basename(f).padEnd(40)} ${String(n).padStart(9)} lignes ${seconds.toFixed(2).padStart(8)} s ${String(Math.round(n / seconds)).padStart(9)} lignes/s\n`,
