@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,19 @@ describe('proactif command line', () => {
     expect(s.rejectedRows).toBe(1);
     const droits = s.imports.find((i: { file: string }) => i.file === 'caf_droits_20250831.csv');
     expect(droits).toMatchObject({ read: 116, accepted: 115, rejected: 1, rejectedByCode: { MONTANT_INVALIDE: 1 } });
+  });
+});
+
+describe('proactif conformance', () => {
+  it('given the shared folder, reads the tests under openfisca/ and not the parameter files beside them', () => {
+    const shared = join(work, 'conformance');
+    for (const d of ['openfisca/rsa', 'parameters/rsa']) mkdirSync(join(shared, d), { recursive: true });
+    writeFileSync(join(shared, 'openfisca/rsa/seul.yaml'), '- name: seul\n  period: 2024-01\n  output: {rsa: 0}\n');
+    writeFileSync(join(shared, 'parameters/rsa/montant.yaml'), 'description: montant\nvalues:\n  2024-04-01: 635.71\n');
+    const r = proactif(['conformance', shared]);
+    expect(r.stdout).toContain(`lus dans ${join(shared, 'openfisca')}`);
+    expect(r.stdout).toContain('1 fichiers, 1 tests');
+    expect(r.stdout).not.toContain('illisible');
   });
 });
 

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
 import { loadCorpus } from '../../rules/conformance/loader.ts';
@@ -49,9 +49,14 @@ export function registerConformance(program: Command, out: Output) {
     .option('--details', 'liste aussi chaque test ignoré et son motif')
     .option('--json', 'rapport en une ligne JSON')
     .action(async (dirArg: string, o: ConformanceOptions) => {
-      const dir = resolve(dirArg);
-      if (!existsSync(dir) || !statSync(dir).isDirectory())
-        throw new UsageError(`dossier de tests OpenFisca introuvable : ${dir}`);
+      const given = resolve(dirArg);
+      if (!existsSync(given) || !statSync(given).isDirectory())
+        throw new UsageError(`dossier de tests OpenFisca introuvable : ${given}`);
+      // The shared folder holds the tests under openfisca/ next to the parameter files
+      // (parameters/, not tests): given the folder itself, read its tests only.
+      const tests = join(given, 'openfisca');
+      const dir =
+        existsSync(join(given, 'parameters')) && existsSync(tests) && statSync(tests).isDirectory() ? tests : given;
       const filters: RunFilters = {
         ...(o.right ? { right: o.right } : {}),
         ...(o.since !== undefined ? { since: o.since } : {}),
