@@ -298,7 +298,7 @@ async function evaluateInBatches(
   };
   /** Records a batch's decisions (every right in one transaction), then its notifications and dossiers. */
   const writeBatch = async (decided: DecidedBatch, byKey: ReadonlyMap<string, Situation>) => {
-    const stored = await applyDecisions(db, decided.rows, new Map(decided.situations));
+    const stored = await applyDecisions(db, decided.rows, decided.situations);
     for (const { id, eligible } of decided.rights) {
       const acc = byRight[id] as RightSummary;
       const counts = stored.byRight.get(id);
@@ -311,7 +311,7 @@ async function evaluateInBatches(
     }
   };
   let pending: Promise<Batch> | null = null;
-  /** The previous batch: decided (in the worker) then written, in order. */
+  /** The previous batch's write: batches are written one at a time, in order. */
   let previous: Promise<void> | null = null;
   try {
     for (let i = 0; i < scopes.length && remaining > 0; i++) {
@@ -332,7 +332,6 @@ async function evaluateInBatches(
       let situations = batch.situations;
       if (o.departement) situations = situations.filter((s) => s.departement === o.departement);
       const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
-      const indexOf = new Map<string, number>(situations.map((s, j) => [s.householdKey, j]));
       let used = 0;
       // Events on record since the earliest last run among the rights not evaluated in full.
       const since = plans.flatMap((p) => (p.full ? [] : [p.last as string])).sort()[0];
@@ -357,21 +356,15 @@ async function evaluateInBatches(
         const code = p.id.toUpperCase();
         request.push({
           id: p.id,
-          targets: target.map((s) => indexOf.get(s.householdKey) as number),
-          already: situations.map((s) => batch.held.receives(s.householdKey, code)),
-          contact: situations.map((s) => contactExclusion(batch.contacts, batch.held, p.id, s.householdKey) ?? null),
+          situations: target,
+          alreadyReceives: (k) => batch.held.receives(k, code),
+          contactExclusion: (k) => contactExclusion(batch.contacts, batch.held, p.id, k),
         });
       }
       remaining -= used;
       // A worker thread for the rules was measured and dropped: copying the situations to it and
       // the decisions back cost more than it saved on two cores shared with the server.
-      const decided = decideBatch({
-        asOf: o.asOf,
-        rulesVersion: RULES_VERSION,
-        situations,
-        pseudonyms: situations.map((s) => pseudo('F', s.householdKey)),
-        rights: request,
-      });
+      const decided = decideBatch({ asOf: o.asOf, rulesVersion: RULES_VERSION, pseudo, rights: request });
       count(decided);
       if (o.dryRun) continue;
       // One batch is written at a time, in order; the next one is read and decided meanwhile.

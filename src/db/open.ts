@@ -69,14 +69,16 @@ export async function openDatabase(config: DbConfig): Promise<Db> {
 const BATCH_ROWS = 20_000;
 const CHUNK_CHARS = 4_000_000;
 
-async function* copyChunks(rows: Rows, count: { n: number }): AsyncGenerator<string> {
+/**
+ * COPY text lines gathered into chunks for `copyText`. Rows are small on import, large for
+ * decisions (explanations, situations): a chunk ends at a number of rows or of characters,
+ * whichever comes first, to bound the memory it takes.
+ */
+export async function* copyTextChunks(lines: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
   let chunk = '';
   let inChunk = 0;
-  for await (const row of rows) {
-    chunk += copyLine(row);
-    count.n++;
-    // Rows are small on import, large for decisions (explanations, situations): a chunk ends at
-    // a number of rows or of characters, whichever comes first, to bound the memory it takes.
+  for await (const line of lines) {
+    chunk += line;
     if (++inChunk === BATCH_ROWS || chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';
@@ -84,6 +86,18 @@ async function* copyChunks(rows: Rows, count: { n: number }): AsyncGenerator<str
     }
   }
   if (chunk) yield chunk;
+}
+
+/** Rows encoded as COPY text lines, counted. */
+async function* copyLines(rows: Rows, count: { n: number }): AsyncGenerator<string> {
+  for await (const row of rows) {
+    count.n++;
+    yield copyLine(row);
+  }
+}
+
+function copyChunks(rows: Rows, count: { n: number }): AsyncGenerator<string> {
+  return copyTextChunks(copyLines(rows, count));
 }
 
 function copySql(table: string, columns: readonly string[], source: string): string {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { getOrInit } from '../collections.ts';
 import { copyLine } from '../db/copy-format.ts';
-import type { Db } from '../db/open.ts';
+import { copyTextChunks, type Db } from '../db/open.ts';
 import type { Decision } from '../model.ts';
 
 export interface DecisionCounts {
@@ -49,7 +49,7 @@ export interface DecisionRow extends DecisionKey {
   readonly row: string;
 }
 
-/** Encodes a decision for the store (pure; done where the decision is made, in a worker thread on PostgreSQL). */
+/** Encodes a decision for the store (pure; done once, where the decision is made). */
 export function encodeDecision(d: Decision): DecisionRow {
   return {
     householdKey: d.householdKey,
@@ -174,7 +174,7 @@ export async function applyDecisions(
       await tx.copyText(
         'decision',
         COLUMNS,
-        copyChunks(w.insert, (i) => Number(newIds.rows[i]?.id)),
+        copyTextChunks(w.insert.map((d, i) => `${Number(newIds.rows[i]?.id)}\t${d.row}`)),
       );
       w.insert.forEach((d, i) => {
         setId(ids, d, Number(newIds.rows[i]?.id));
@@ -199,19 +199,6 @@ export async function applyDecisions(
     }
     return { ...total, byRight, ids };
   });
-}
-
-/** The decisions' COPY lines, their id first, in chunks of about a megabyte. */
-async function* copyChunks(rows: readonly DecisionRow[], idOf: (i: number) => number): AsyncIterable<string> {
-  let chunk = '';
-  for (let i = 0; i < rows.length; i++) {
-    chunk += `${idOf(i)}\t${(rows[i] as DecisionRow).row}`;
-    if (chunk.length > 1 << 20) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
 }
 
 function setId(ids: Map<string, Map<string, number>>, d: DecisionKey, id: number) {

@@ -262,7 +262,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
 
 /**
  * An exact repeat of a line (same values) is kept once and counted (SOURCES.md §8 #11).
- * Returns the number of lines removed.
+ * Returns the rows removed, and the lines all of whose rows were repeats.
  */
 async function removeExactDuplicates(
   tx: Db,

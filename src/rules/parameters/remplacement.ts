@@ -14,6 +14,20 @@ import { series } from './series.ts';
 
 const LFSS_2015 = 'CSS art. L136-8 III (loi 2014-1554 du 22 décembre 2014, LFSS 2015, art. 7)';
 
+/** The text that set each year's thresholds: the four threshold series below share them. */
+const SEUILS_REF = {
+  2016: 'CSS art. L136-8 III (loi 2015-1702 du 21 décembre 2015, LFSS 2016, art. 24)',
+  2017: 'CSS art. L136-8 III (loi 2016-1827 du 23 décembre 2016, LFSS 2017, art. 20)',
+  2018: 'CSS art. L136-8 III ; circulaire CNAV 2017/34 du 20 octobre 2017',
+  2019: 'CSS art. L136-8 III (loi 2018-1213 du 24 décembre 2018, art. 3)',
+  2020: 'CSS art. L136-8 III ; lettre ministérielle D-2019-025051 du 7 novembre 2019',
+  2021: 'CSS art. L136-8 III ; lettre ministérielle D-20-021991 du 4 décembre 2020',
+  2022: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021',
+  2023: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022',
+  2024: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023',
+  2025: 'CSS art. L136-8 III ; lettre ministérielle D-24-019252 du 4 décembre 2024',
+} as const;
+
 /**
  * Seuil de RFR de l'année N-2, pour la première part de quotient familial, jusqu'auquel les revenus de
  * remplacement sont exonérés de CSG et de CRDS (CSS art. L136-8 III 1°, revalorisé chaque 1er janvier).
@@ -25,44 +39,44 @@ export const seuilRfrExoneration = series(
     {
       from: '2016-01-01',
       value: 10676,
-      ref: 'CSS art. L136-8 III (loi 2015-1702 du 21 décembre 2015, LFSS 2016, art. 24)',
+      ref: SEUILS_REF[2016],
     },
     {
       from: '2017-01-01',
       value: 10996,
-      ref: 'CSS art. L136-8 III (loi 2016-1827 du 23 décembre 2016, LFSS 2017, art. 20)',
+      ref: SEUILS_REF[2017],
     },
-    { from: '2018-01-01', value: 11018, ref: 'CSS art. L136-8 III ; circulaire CNAV 2017/34 du 20 octobre 2017' },
-    { from: '2019-01-01', value: 11128, ref: 'CSS art. L136-8 III (loi 2018-1213 du 24 décembre 2018, art. 3)' },
+    { from: '2018-01-01', value: 11018, ref: SEUILS_REF[2018] },
+    { from: '2019-01-01', value: 11128, ref: SEUILS_REF[2019] },
     {
       from: '2020-01-01',
       value: 11306,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-2019-025051 du 7 novembre 2019',
+      ref: SEUILS_REF[2020],
     },
     {
       from: '2021-01-01',
       value: 11408,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-20-021991 du 4 décembre 2020',
+      ref: SEUILS_REF[2021],
     },
     {
       from: '2022-01-01',
       value: 11431,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021',
+      ref: SEUILS_REF[2022],
     },
     {
       from: '2023-01-01',
       value: 11614,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022',
+      ref: SEUILS_REF[2023],
     },
     {
       from: '2024-01-01',
       value: 12230,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023',
+      ref: SEUILS_REF[2024],
     },
     {
       from: '2025-01-01',
       value: 12817,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-24-019252 du 4 décembre 2024',
+      ref: SEUILS_REF[2025],
     },
   ],
 );
@@ -72,39 +86,39 @@ export const seuilRfrExonerationDemiPart = series(
   'prelevements_sociaux.contributions_sociales.csg.remplacement.seuils.demi_part_suppl_rfr1',
   [
     { from: '2015-01-01', value: 2839, ref: LFSS_2015 },
-    { from: '2016-01-01', value: 2850, ref: 'CSS art. L136-8 III (loi 2015-1702, LFSS 2016, art. 24)' },
-    { from: '2017-01-01', value: 2936, ref: 'CSS art. L136-8 III (loi 2016-1827, LFSS 2017, art. 20)' },
-    { from: '2018-01-01', value: 2942, ref: 'CSS art. L136-8 III ; circulaire CNAV 2017/34 du 20 octobre 2017' },
-    { from: '2019-01-01', value: 2971, ref: 'CSS art. L136-8 III (loi 2018-1213 du 24 décembre 2018, art. 3)' },
+    { from: '2016-01-01', value: 2850, ref: SEUILS_REF[2016] },
+    { from: '2017-01-01', value: 2936, ref: SEUILS_REF[2017] },
+    { from: '2018-01-01', value: 2942, ref: SEUILS_REF[2018] },
+    { from: '2019-01-01', value: 2971, ref: SEUILS_REF[2019] },
     {
       from: '2020-01-01',
       value: 3019,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-2019-025051 du 7 novembre 2019',
+      ref: SEUILS_REF[2020],
     },
     {
       from: '2021-01-01',
       value: 3046,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-20-021991 du 4 décembre 2020',
+      ref: SEUILS_REF[2021],
     },
     {
       from: '2022-01-01',
       value: 3052,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021',
+      ref: SEUILS_REF[2022],
     },
     {
       from: '2023-01-01',
       value: 3101,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022',
+      ref: SEUILS_REF[2023],
     },
     {
       from: '2024-01-01',
       value: 3265,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023',
+      ref: SEUILS_REF[2024],
     },
     {
       from: '2025-01-01',
       value: 3422,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-24-019252 du 4 décembre 2024',
+      ref: SEUILS_REF[2025],
     },
   ],
 );
@@ -117,39 +131,39 @@ export const seuilRfrTauxReduit = series(
   'prelevements_sociaux.contributions_sociales.csg.remplacement.seuils.seuil_rfr2',
   [
     { from: '2015-01-01', value: 13900, ref: LFSS_2015 },
-    { from: '2016-01-01', value: 13956, ref: 'CSS art. L136-8 III (loi 2015-1702, LFSS 2016, art. 24)' },
-    { from: '2017-01-01', value: 14375, ref: 'CSS art. L136-8 III (loi 2016-1827, LFSS 2017, art. 20)' },
-    { from: '2018-01-01', value: 14404, ref: 'CSS art. L136-8 III ; circulaire CNAV 2017/34 du 20 octobre 2017' },
-    { from: '2019-01-01', value: 14548, ref: 'CSS art. L136-8 III (loi 2018-1213 du 24 décembre 2018, art. 3)' },
+    { from: '2016-01-01', value: 13956, ref: SEUILS_REF[2016] },
+    { from: '2017-01-01', value: 14375, ref: SEUILS_REF[2017] },
+    { from: '2018-01-01', value: 14404, ref: SEUILS_REF[2018] },
+    { from: '2019-01-01', value: 14548, ref: SEUILS_REF[2019] },
     {
       from: '2020-01-01',
       value: 14781,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-2019-025051 du 7 novembre 2019',
+      ref: SEUILS_REF[2020],
     },
     {
       from: '2021-01-01',
       value: 14914,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-20-021991 du 4 décembre 2020',
+      ref: SEUILS_REF[2021],
     },
     {
       from: '2022-01-01',
       value: 14944,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021',
+      ref: SEUILS_REF[2022],
     },
     {
       from: '2023-01-01',
       value: 15183,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022',
+      ref: SEUILS_REF[2023],
     },
     {
       from: '2024-01-01',
       value: 15988,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023',
+      ref: SEUILS_REF[2024],
     },
     {
       from: '2025-01-01',
       value: 16755,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-24-019252 du 4 décembre 2024',
+      ref: SEUILS_REF[2025],
     },
   ],
 );
@@ -159,39 +173,39 @@ export const seuilRfrTauxReduitDemiPart = series(
   'prelevements_sociaux.contributions_sociales.csg.remplacement.seuils.demi_part_suppl_rfr2',
   [
     { from: '2015-01-01', value: 3711, ref: LFSS_2015 },
-    { from: '2016-01-01', value: 3726, ref: 'CSS art. L136-8 III (loi 2015-1702, LFSS 2016, art. 24)' },
-    { from: '2017-01-01', value: 3838, ref: 'CSS art. L136-8 III (loi 2016-1827, LFSS 2017, art. 20)' },
-    { from: '2018-01-01', value: 3846, ref: 'CSS art. L136-8 III ; circulaire CNAV 2017/34 du 20 octobre 2017' },
-    { from: '2019-01-01', value: 3884, ref: 'CSS art. L136-8 III (loi 2018-1213 du 24 décembre 2018, art. 3)' },
+    { from: '2016-01-01', value: 3726, ref: SEUILS_REF[2016] },
+    { from: '2017-01-01', value: 3838, ref: SEUILS_REF[2017] },
+    { from: '2018-01-01', value: 3846, ref: SEUILS_REF[2018] },
+    { from: '2019-01-01', value: 3884, ref: SEUILS_REF[2019] },
     {
       from: '2020-01-01',
       value: 3946,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-2019-025051 du 7 novembre 2019',
+      ref: SEUILS_REF[2020],
     },
     {
       from: '2021-01-01',
       value: 3982,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-20-021991 du 4 décembre 2020',
+      ref: SEUILS_REF[2021],
     },
     {
       from: '2022-01-01',
       value: 3990,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-21-028198 du 20 décembre 2021',
+      ref: SEUILS_REF[2022],
     },
     {
       from: '2023-01-01',
       value: 4054,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-22-024221 du 12 décembre 2022',
+      ref: SEUILS_REF[2023],
     },
     {
       from: '2024-01-01',
       value: 4269,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D23-022880 du 23 novembre 2023',
+      ref: SEUILS_REF[2024],
     },
     {
       from: '2025-01-01',
       value: 4474,
-      ref: 'CSS art. L136-8 III ; lettre ministérielle D-24-019252 du 4 décembre 2024',
+      ref: SEUILS_REF[2025],
     },
   ],
 );
