@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FIXTURES } from '../src/cli/commands/run.ts';
 import type { Db } from '../src/db/open.ts';
 import { applyEligibilityPurge, countEligibilityPurge, eligibilityPurgeLimits } from '../src/eligibility/purge.ts';
+import { lockDecisions } from '../src/eligibility/store.ts';
 import { extractFilesIn, type RunSummary, runPipeline } from '../src/pipeline.ts';
 import { DIALECTS, freshDb } from './support/dialects.ts';
 
@@ -54,5 +55,39 @@ describe.each(DIALECTS)('purge of decisions, situations and life events (%s)', (
     const left = await db.kysely.selectFrom('decision').select('id').execute();
     expect(left).toHaveLength(15);
     expect(await applyEligibilityPurge(db, limits)).toEqual({ decisions: 0, situations: 0, lifeEvents: 0 });
+  });
+
+  // A decision refers to its situation by hash, without a foreign key: the store finds which
+  // situations are on record, then writes decisions referring to them. The purge must not delete
+  // one in between: it waits for the lock the store holds while recording.
+  it.runIf(dialect === 'pg')('waits while a run is recording decisions', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let locked: () => void = () => {};
+    const isLocked = new Promise<void>((r) => {
+      locked = r;
+    });
+    const recording = db.transaction(async (tx) => {
+      await lockDecisions(tx.kysely);
+      locked();
+      await held;
+    });
+    await isLocked;
+    let purged = false;
+    const purge = applyEligibilityPurge(db, eligibilityPurgeLimits('2026-11-01', 13)).then((r) => {
+      purged = true;
+      return r;
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(purged).toBe(false);
+    } finally {
+      release();
+      await recording;
+    }
+    expect(await purge).toEqual({ decisions: 0, situations: 0, lifeEvents: 0 });
+    expect(purged).toBe(true);
   });
 });

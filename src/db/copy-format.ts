@@ -3,8 +3,12 @@ export function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, escapeChar) : s;
+  if (typeof v !== 'string') {
+    // JSON text holds no raw tab or line break (JSON escapes them): only backslashes to double.
+    const json = JSON.stringify(v);
+    return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
+  }
+  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, escapeChar) : v;
 }
 
 function escapeChar(c: string): string {

@@ -14,8 +14,7 @@ import {
   rightsHeld,
 } from './exclusions.ts';
 import {
-  type AvisRange,
-  avisRanges,
+  avisBatches,
   buildSituations,
   type CaseRange,
   caseRanges,
@@ -25,7 +24,7 @@ import {
 } from './situation.ts';
 
 /** One batch of a run: a range of CAF cases, or a range of tax notices for the households the CAF does not know. */
-export type BatchScope = { readonly range: CaseRange } | { readonly dgfipOnly: true; readonly avisRange: AvisRange };
+export type BatchScope = { readonly range: CaseRange } | { readonly avis: readonly string[] };
 
 /** What every batch of a run shares, read once. */
 export interface RunContext {
@@ -63,9 +62,8 @@ export async function readRunContext(
 }
 
 /**
- * The batches of a run: ranges of `size` CAF cases, then ranges of tax notices (four times as
- * many, since most notices belong to households the CAF knows and are skipped) for the tax
- * households none of whose members the CAF knows.
+ * The batches of a run: ranges of `size` CAF cases, then lists of `size` tax notices for the
+ * tax households none of whose members the CAF knows.
  */
 export async function batchScopes(
   db: Kdb,
@@ -75,11 +73,8 @@ export async function batchScopes(
   departement?: string,
 ): Promise<BatchScope[]> {
   const cases = await caseRanges(db, asOf, size, departement);
-  const notices = await avisRanges(db, asOf, size * 4, departement);
-  return [
-    ...cases.map((range) => ({ range })),
-    ...notices.map((avisRange) => ({ dgfipOnly: true as const, avisRange })),
-  ];
+  const notices = await avisBatches(db, asOf, size, departement);
+  return [...cases.map((range) => ({ range })), ...notices.map((avis) => ({ avis }))];
 }
 
 /** Everything a batch's decisions need, read and built (the current and previous situations). */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kdb } from '../db/database.ts';
 import type { Db } from '../db/open.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
+import { lockDecisions } from './store.ts';
 
 /**
  * What a run leaves behind about households, past its use: decisions of old periods and old
@@ -51,6 +52,8 @@ export async function countEligibilityPurge(db: Kdb, p: EligibilityPurge): Promi
 /** Deletes them, in one transaction; a second purge on the same day deletes nothing. */
 export async function applyEligibilityPurge(db: Db, p: EligibilityPurge): Promise<EligibilityPurgeCounts> {
   return db.transaction(async (tx) => {
+    // Not while a run records decisions: it may refer to a situation it found on record.
+    await lockDecisions(tx.kysely);
     const d = await sql`delete from decision d where ${oldDecisions(p)}`.execute(tx.kysely);
     const s = await sql`
       delete from situation_snapshot s

@@ -92,6 +92,14 @@ type RevenuRow = {
   revenu_fiscal_reference: number | null;
   revenu_imposable: number | null;
 };
+const REVENU_COLUMNS = [
+  'nir',
+  'reference_avis',
+  'annee_revenus',
+  'snapshot_date',
+  'revenu_fiscal_reference',
+  'revenu_imposable',
+] as const;
 type RessourceRow = {
   nir: string;
   /** Month → nature → net social amount of the month. */
@@ -184,23 +192,25 @@ export async function caseRanges(db: Kdb, asOf: string, size: number, departemen
 }
 
 /**
- * The tax notices of the latest DGFiP snapshot at `asOf`, cut into ranges of `size` notices: the
- * batches of the pass over the tax households the CAF does not know.
+ * The tax notices of the latest DGFiP snapshot at `asOf` none of whose members the CAF knows (at
+ * its latest snapshot), in lists of `size`: the batches of the pass over the tax households the
+ * CAF does not know. The anti-join runs once here, not once per batch.
  */
-export async function avisRanges(db: Kdb, asOf: string, size: number, departement?: string): Promise<AvisRange[]> {
+export async function avisBatches(db: Kdb, asOf: string, size: number, departement?: string): Promise<string[][]> {
   const snapshot = await latestSnapshot(db, 'dgfip_personne', asOf);
   if (!snapshot) return [];
-  const bounds = await sql<{ a: string; rn: number }>`
-    select a, rn from (
-      select a, row_number() over (order by a) - 1 as rn, count(*) over () as n
-      from (select distinct reference_avis as a from dgfip_personne
-            where snapshot_date = ${snapshot} and ${inDepartement(departement)}) d) t
-    where rn % ${size} = 0 or rn % ${size} = ${size - 1} or rn = n - 1
-    order by rn`.execute(db);
-  return pairUp(
-    bounds.rows.map((r) => ({ key: r.a, rn: Number(r.rn) })),
-    size,
-  );
+  const membres = await latestSnapshot(db, 'caf_membre', asOf);
+  const unknown = await sql<{ a: string }>`
+    select distinct d.reference_avis as a from dgfip_personne d
+    where d.snapshot_date = ${snapshot} and ${inDepartement(departement)}
+      and not exists (
+        select 1 from dgfip_personne o join caf_membre m on m.nir = o.nir
+        where o.reference_avis = d.reference_avis and o.snapshot_date = d.snapshot_date
+          and m.snapshot_date = ${membres ?? '0001-01-01'})
+    order by 1`.execute(db);
+  const out: string[][] = [];
+  for (let i = 0; i < unknown.rows.length; i += size) out.push(unknown.rows.slice(i, i + size).map((r) => r.a));
+  return out;
 }
 
 /**
@@ -227,12 +237,6 @@ function pairUp<K>(bounds: readonly { key: K; rn: number }[], size: number): { f
   return out;
 }
 
-/** A range of tax notices (reference_avis), both ends included. */
-export interface AvisRange {
-  readonly from: string;
-  readonly to: string;
-}
-
 /**
  * Reads what the situations of `asOf` are made of (read step: SQL only). With a `range`, only
  * the CAF cases of that range and their members' resources and tax figures; without, every
@@ -243,8 +247,8 @@ export async function readSourceRows(
   asOf: string,
   opts: {
     readonly range?: CaseRange;
-    readonly dgfipOnly?: boolean;
-    readonly avisRange?: AvisRange;
+    /** The tax notices of a batch of tax households the CAF does not know (`avisBatches`). */
+    readonly avis?: readonly string[];
     /**
      * Households, members, addresses and deaths only, without benefits, resources and tax
      * figures: what the previous snapshot is read for (composition and address changes).
@@ -258,7 +262,7 @@ export async function readSourceRows(
   const { cafFoyers: cafSnapshot, cafMembres: membresSnapshot, cafDroits: droitsSnapshot } = snapshots;
   const { dgfip: dgfipSnapshot, gipmds: gipmdsSnapshot } = snapshots;
   const { from, to } = resourceMonths(asOf);
-  const mode = opts.range ? 'range' : opts.dgfipOnly ? 'dgfip' : 'all';
+  const mode = opts.range ? 'range' : opts.avis ? 'dgfip' : 'all';
   const range = opts.range;
   const foyersQ =
     cafSnapshot && mode !== 'dgfip'
@@ -325,7 +329,8 @@ export async function readSourceRows(
           .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
           .execute()
       : [];
-  // Tax households: all of them, or (DGFiP-only pass) those none of whose members the CAF knows.
+  // Tax households: all of them, or (DGFiP-only pass) the notices of the batch, none of whose
+  // members the CAF knows (`avisBatches`).
   const dgfipQ =
     dgfipSnapshot && mode !== 'range'
       ? db
@@ -346,24 +351,8 @@ export async function readSourceRows(
             'd.adresse_l6',
           ])
           .where('d.snapshot_date', '=', dgfipSnapshot)
-          .$if(opts.avisRange !== undefined, (q) =>
-            q
-              .where('d.reference_avis', '>=', opts.avisRange?.from as string)
-              .where('d.reference_avis', '<=', opts.avisRange?.to as string),
-          )
-          .$if(mode === 'dgfip', (q) =>
-            q.where(({ not, exists, selectFrom }) =>
-              not(
-                exists(
-                  selectFrom('dgfip_personne as o')
-                    .innerJoin('caf_membre as m', 'm.nir', 'o.nir')
-                    .select('o.line_no')
-                    .whereRef('o.reference_avis', '=', 'd.reference_avis')
-                    .whereRef('o.snapshot_date', '=', 'd.snapshot_date')
-                    .where('m.snapshot_date', '=', membresSnapshot ?? '0000-01-01'),
-                ),
-              ),
-            ),
+          .$if(opts.avis !== undefined, (q) =>
+            q.where(sql<boolean>`d.reference_avis = any(${opts.avis as readonly string[]}::text[])`),
           )
           .orderBy('d.reference_avis')
           .orderBy('d.line_no')
@@ -403,27 +392,28 @@ export async function readSourceRows(
             group by nir`
           .execute(db)
           .then((r) => r.rows);
+  // Every row of the notices these persons are on (dependants' rows carry no NIR): the notices
+  // person by person through the NIR index, then their rows through the notice index. Written
+  // as a join, the planner sometimes chose to scan the whole extract (in parallel) per batch.
   const revenusQ =
     opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
-      : db
-          .selectFrom('dgfip_personne')
-          .select([
-            'nir',
-            'reference_avis',
-            'annee_revenus',
-            'snapshot_date',
-            'revenu_fiscal_reference',
-            'revenu_imposable',
-          ])
-          .where('snapshot_date', '<=', asOf)
-          .$if(nirs !== null, (q) =>
-            // Every row of the notices these persons are on (dependants' rows carry no NIR).
-            q.where('reference_avis', 'in', (sub) =>
-              sub.selectFrom('dgfip_personne').select('reference_avis').where(sql<boolean>`nir = any(${nirs}::text[])`),
-            ),
-          )
-          .execute();
+      : nirs === null
+        ? db
+            .selectFrom('dgfip_personne')
+            .select(REVENU_COLUMNS)
+            .where('snapshot_date', '<=', asOf)
+            .execute()
+        : sql<RevenuRow>`
+            select r.nir, r.reference_avis, r.annee_revenus, r.snapshot_date, r.revenu_fiscal_reference,
+              r.revenu_imposable
+            from (select distinct a.reference_avis from unnest(${nirs}::text[]) as p(person)
+                  cross join lateral (select reference_avis from dgfip_personne where nir = p.person offset 0) a) n
+            cross join lateral (
+              select * from dgfip_personne r
+              where r.reference_avis = n.reference_avis and r.snapshot_date <= ${asOf} offset 0) r`
+            .execute(db)
+            .then((r) => r.rows);
   // Deaths are matched on civil-status traits (the INSEE file has no NIR), in batches.
   const keys = [...new Set([...membres, ...dgfip].map(traitsOf))];
   const decesQ = (async () => {

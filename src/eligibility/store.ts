@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { getOrInit } from '../collections.ts';
 import { copyLine } from '../db/copy-format.ts';
+import type { Kdb } from '../db/database.ts';
 import { copyTextChunks, type Db } from '../db/open.ts';
 import type { Decision } from '../model.ts';
 
@@ -134,6 +135,15 @@ export function planDecisionWrites<D extends DecisionKey>(
 const DECISION_LOCK = 7_261_104_031;
 
 /**
+ * Takes, until the end of the transaction, the lock under which decisions are recorded: two runs
+ * do not record at once, and the purge does not delete a situation a decision being written
+ * refers to (the store checks which situations exist, then writes decisions referring to them).
+ */
+export async function lockDecisions(tx: Kdb): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${DECISION_LOCK})`.execute(tx);
+}
+
+/**
  * Records the decisions of a batch (every right at once) in one transaction: each situation once
  * (by hash, `situations` gives their JSON), then only the decisions that are new, with the
  * supersessions they imply.
@@ -148,7 +158,7 @@ export async function applyDecisions(
   if (decisions.length === 0) return { recorded: 0, unchanged: 0, superseded: 0, byRight, ids };
   return db.transaction(async (tx) => {
     const k = tx.kysely;
-    await sql`select pg_advisory_xact_lock(${DECISION_LOCK})`.execute(k);
+    await lockDecisions(k);
     const households = [...new Set(decisions.map((d) => d.householdKey))];
     const rights = [...new Set(decisions.map((d) => d.rightId))];
     const periods = [...new Set(decisions.map((d) => d.period))];
