@@ -178,8 +178,11 @@ export interface Decision {
   readonly rulesVersion: string;
   /** The situation it was made on, without names or NIR (persons keep their pseudonymous key). */
   readonly inputs: Situation;
-  /** `inputs` as JSON, as stored (computed once per situation, shared by the rights). */
-  readonly inputsJson?: string;
+  /**
+   * The situation's row for the store (hash and JSON, COPY text format, UTF-8): encoded once per
+   * situation and shared by the rights, as bytes outside the JavaScript heap until written.
+   */
+  readonly situationRow?: Uint8Array;
   /** Hash of `inputs`: the situation is stored once under it, shared by the rights and reruns. */
   readonly situationHash: string;
 }

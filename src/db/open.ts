@@ -88,6 +88,30 @@ export async function* copyTextChunks(lines: Iterable<string> | AsyncIterable<st
   if (chunk) yield chunk;
 }
 
+/**
+ * COPY text already encoded (UTF-8 lines, and short strings such as ids before them) gathered
+ * into chunks of about 256 kB for `copyText`.
+ */
+export async function* copyByteChunks(parts: Iterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
+  const size = 256 * 1024;
+  let chunk = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const part of parts) {
+    const n = typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+    if (at + n > chunk.length) {
+      if (at > 0) yield chunk.subarray(0, at);
+      chunk = Buffer.allocUnsafe(Math.max(size, n));
+      at = 0;
+    }
+    if (typeof part === 'string') at += chunk.write(part, at);
+    else {
+      chunk.set(part, at);
+      at += n;
+    }
+  }
+  if (at > 0) yield chunk.subarray(0, at);
+}
+
 /** Rows encoded as COPY text lines, counted. */
 async function* copyLines(rows: Rows, count: { n: number }): AsyncGenerator<string> {
   for await (const row of rows) {

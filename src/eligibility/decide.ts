@@ -3,7 +3,7 @@ import type { Pseudonymizer } from '../pseudonym.ts';
 import { RIGHTS } from '../rules/registry.ts';
 import type { RightDefinition } from '../rules/right.ts';
 import { type EligibilityInputs, type Funnel, funnelOf, planDecisions } from './evaluate.ts';
-import { type DecisionRow, encodeDecision } from './store.ts';
+import { type DecisionRow, encodeDecision, situationRow } from './store.ts';
 
 /** What deciding one batch needs: for each right, the households to decide and what the exclusions know. */
 export interface DecideRequest {
@@ -23,20 +23,20 @@ export interface DecidedBatch {
   }[];
   /** Every decision, encoded for the store. */
   readonly rows: readonly DecisionRow[];
-  /** The pseudonymised situations the decisions were made on, as JSON, by hash. */
-  readonly situations: ReadonlyMap<string, string>;
+  /** The pseudonymised situations the decisions were made on, as rows for the store, by hash. */
+  readonly situations: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Decides every right of a batch (pure: the rules, the exclusions, the encoding of what to store). */
 export function decideBatch(req: DecideRequest): DecidedBatch {
   const rights: DecidedBatch['rights'][number][] = [];
   const rows: DecisionRow[] = [];
-  const situations = new Map<string, string>();
+  const situations = new Map<string, Uint8Array>();
   for (const r of req.rights) {
     const plan = planDecisions(r, RIGHTS[r.id], req.asOf, req.pseudo, req.rulesVersion);
     for (const d of plan.decisions) {
       rows.push(encodeDecision(d));
-      if (!situations.has(d.situationHash)) situations.set(d.situationHash, d.inputsJson ?? JSON.stringify(d.inputs));
+      if (!situations.has(d.situationHash)) situations.set(d.situationHash, situationRow(d));
     }
     rights.push({
       id: r.id,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { copyLine } from '../db/copy-format.ts';
 import type { Decision, ExclusionReason, Situation } from '../model.ts';
 import { contactChannels } from '../notify/channels.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
@@ -34,7 +35,7 @@ export function withoutIdentity(s: Situation): Situation {
  */
 const minimised = new WeakMap<
   Situation,
-  { inputs: Situation; json: string; hash: string; pseudonym: string; inputsHash: [string?, string?] }
+  { inputs: Situation; row: Uint8Array; hash: string; pseudonym: string; inputsHash: [string?, string?] }
 >();
 function minimise(s: Situation, pseudo: Pseudonymizer) {
   let m = minimised.get(s);
@@ -49,9 +50,11 @@ function minimise(s: Situation, pseudo: Pseudonymizer) {
       .update(JSON.stringify([s.persons.map((p) => p.identite), s.contacts]))
       .digest('hex')
       .slice(0, 32);
-    // The stored JSON: the same values, and where they came from.
+    // The stored JSON: the same values, and where they came from. Encoded now, it waits for the
+    // store outside the heap (the garbage collector does not copy it from batch to batch).
     const json = `${values.slice(0, -1)},"provenance":${JSON.stringify(inputs.provenance)}}`;
-    m = { inputs, json, hash, pseudonym: pseudo('F', s.householdKey), inputsHash: [] };
+    const row = Buffer.from(copyLine([hash, json]));
+    m = { inputs, row, hash, pseudonym: pseudo('F', s.householdKey), inputsHash: [] };
     minimised.set(s, m);
   }
   return m;
@@ -101,7 +104,7 @@ export function planDecisions(
       inputsHash: hashInputs(m, already),
       rulesVersion,
       inputs: m.inputs,
-      inputsJson: m.json,
+      situationRow: m.row,
       situationHash: m.hash,
     };
   });

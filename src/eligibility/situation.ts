@@ -399,11 +399,7 @@ export async function readSourceRows(
     opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
       : nirs === null
-        ? db
-            .selectFrom('dgfip_personne')
-            .select(REVENU_COLUMNS)
-            .where('snapshot_date', '<=', asOf)
-            .execute()
+        ? db.selectFrom('dgfip_personne').select(REVENU_COLUMNS).where('snapshot_date', '<=', asOf).execute()
         : sql<RevenuRow>`
             select r.nir, r.reference_avis, r.annee_revenus, r.snapshot_date, r.revenu_fiscal_reference,
               r.revenu_imposable

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { getOrInit } from '../collections.ts';
 import { copyLine } from '../db/copy-format.ts';
 import type { Kdb } from '../db/database.ts';
-import { copyTextChunks, type Db } from '../db/open.ts';
+import { copyByteChunks, type Db } from '../db/open.ts';
 import type { Decision } from '../model.ts';
 
 export interface DecisionCounts {
@@ -46,8 +46,11 @@ export interface DecisionKey {
 /** A decision as the store writes it: its key, its situation, and its row encoded for COPY. */
 export interface DecisionRow extends DecisionKey {
   readonly situationHash: string;
-  /** The decision's row in COPY text format, every column but the id (drawn when it is written). */
-  readonly row: string;
+  /**
+   * The decision's row in COPY text format (UTF-8), every column but the id (drawn when it is
+   * written). As bytes, it waits for the store outside the JavaScript heap.
+   */
+  readonly row: Uint8Array;
 }
 
 /** Encodes a decision for the store (pure; done once, where the decision is made). */
@@ -59,20 +62,27 @@ export function encodeDecision(d: Decision): DecisionRow {
     inputsHash: d.inputsHash,
     rulesVersion: d.rulesVersion,
     situationHash: d.situationHash,
-    row: copyLine([
-      d.householdKey,
-      d.pseudonym,
-      d.rightId,
-      d.period,
-      d.result.status,
-      d.exclusion,
-      d.result.status === 'eligible' ? d.result.amount : null,
-      d.result,
-      d.situationHash,
-      d.inputsHash,
-      d.rulesVersion,
-    ]),
+    row: Buffer.from(
+      copyLine([
+        d.householdKey,
+        d.pseudonym,
+        d.rightId,
+        d.period,
+        d.result.status,
+        d.exclusion,
+        d.result.status === 'eligible' ? d.result.amount : null,
+        d.result,
+        d.situationHash,
+        d.inputsHash,
+        d.rulesVersion,
+      ]),
+    ),
   };
+}
+
+/** The row of a decision's situation for the store: hash and JSON, in COPY text format (UTF-8). */
+export function situationRow(d: Decision): Uint8Array {
+  return d.situationRow ?? Buffer.from(copyLine([d.situationHash, JSON.stringify(d.inputs)]));
 }
 
 /** A decision already on record for one of the households, rights and periods of a plan. */
@@ -151,7 +161,7 @@ export async function lockDecisions(tx: Kdb): Promise<void> {
 export async function applyDecisions(
   db: Db,
   decisions: readonly DecisionRow[],
-  situations: ReadonlyMap<string, string>,
+  situations: ReadonlyMap<string, Uint8Array>,
 ): Promise<DecisionApplyReport> {
   const byRight = new Map<string, DecisionCounts>();
   const ids = new Map<string, Map<string, number>>();
@@ -173,18 +183,18 @@ export async function applyDecisions(
     );
     if (w.insert.length > 0) {
       // Each situation once, however many rights were decided on it, and only if new.
-      const fresh = new Map<string, string>();
-      for (const d of w.insert) fresh.set(d.situationHash, situations.get(d.situationHash) as string);
+      const fresh = new Map<string, Uint8Array>();
+      for (const d of w.insert) fresh.set(d.situationHash, situations.get(d.situationHash) as Uint8Array);
       const known = await sql<{ hash: string }>`
         select hash from situation_snapshot where hash = any(${[...fresh.keys()]}::text[])`.execute(k);
       for (const r of known.rows) fresh.delete(r.hash);
-      if (fresh.size > 0) await tx.copyRows('situation_snapshot', ['hash', 'inputs'], fresh);
+      if (fresh.size > 0) await tx.copyText('situation_snapshot', ['hash', 'inputs'], copyByteChunks(fresh.values()));
       const newIds = await sql<{ id: number }>`
         select nextval('decision_id_seq') as id from generate_series(1, ${w.insert.length})`.execute(k);
       await tx.copyText(
         'decision',
         COLUMNS,
-        copyTextChunks(w.insert.map((d, i) => `${Number(newIds.rows[i]?.id)}\t${d.row}`)),
+        copyByteChunks(w.insert.flatMap((d, i) => [`${Number(newIds.rows[i]?.id)}\t`, d.row])),
       );
       w.insert.forEach((d, i) => {
         setId(ids, d, Number(newIds.rows[i]?.id));
