@@ -221,6 +221,9 @@ export async function runEligibilities(
  */
 const BATCH_CASES = 750;
 
+/** Batches decided and waiting for their write (PostgreSQL), at most: see `evaluateInBatches`. */
+const WRITES_AHEAD = 2;
+
 const emptyExcluded = (): Record<ExclusionReason, number> => ({
   deja_beneficiaire: 0,
   droit_clos_recemment: 0,
@@ -313,6 +316,8 @@ async function evaluateInBatches(
   let pending: Promise<Batch> | null = null;
   /** The previous batch's write: batches are written one at a time, in order. */
   let previous: Promise<void> | null = null;
+  /** The writes not yet awaited, oldest first. */
+  const writing: Promise<void>[] = [];
   try {
     for (let i = 0; i < scopes.length && remaining > 0; i++) {
       const batch: Batch = await (pending ?? readBatch(db.kysely, ctx, scopes[i] as (typeof scopes)[number]));
@@ -328,7 +333,6 @@ async function evaluateInBatches(
       });
       households += batch.situations.length;
       lifeEvents += events.length;
-      if (!o.dryRun) lifeEventsNew += await storeEvents(db, events, o.asOf, pseudo);
       let situations = batch.situations;
       if (o.departement) situations = situations.filter((s) => s.departement === o.departement);
       const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
@@ -364,20 +368,29 @@ async function evaluateInBatches(
       remaining -= used;
       // A worker thread for the rules was measured and dropped: copying the situations to it and
       // the decisions back cost more than it saved on two cores shared with the server.
-      const decided = decideBatch({ asOf: o.asOf, rulesVersion: RULES_VERSION, pseudo, rights: request });
+      const decided = await decideYielding(
+        { asOf: o.asOf, rulesVersion: RULES_VERSION, pseudo, rights: request },
+        overlap,
+      );
       count(decided);
       if (o.dryRun) continue;
-      // One batch is written at a time, in order; the next one is read and decided meanwhile.
+      // One batch is written at a time, in order (its life events, then its decisions); the
+      // next ones are read and decided meanwhile.
       const before = previous;
       previous = (async () => {
         await before;
+        lifeEventsNew += await storeEvents(db, events, o.asOf, pseudo);
         await writeBatch(decided, byKey);
       })();
-      // Awaited before the next write or at the end, where a failure is reported.
+      // Awaited before a later write or at the end, where a failure is reported.
       previous.catch(() => {});
       if (!overlap) await previous;
-      // At most one batch waits to be written while the next is decided: memory stays bounded.
-      else await before;
+      else {
+        // At most WRITES_AHEAD batches wait to be written while the next is decided: memory
+        // stays bounded (their rows wait as bytes), and a slow write does not stop the deciding.
+        writing.push(previous);
+        if (writing.length > WRITES_AHEAD) await writing.shift();
+      }
     }
     await previous;
   } finally {
@@ -393,6 +406,23 @@ async function evaluateInBatches(
   }
   o.log?.(`événements de vie : ${lifeEvents} (${lifeEventsNew} nouveaux)`);
   return { byRight, households, lifeEvents, lifeEventsNew };
+}
+
+/**
+ * Decides a batch right by right, letting the event loop turn between rights when the database
+ * works alongside (PostgreSQL): the writes and reads in flight take a turn for each statement,
+ * and a batch decided in one go held each of them up for the whole batch.
+ */
+async function decideYielding(req: DecideRequest, yieldBetween: boolean): Promise<DecidedBatch> {
+  if (!yieldBetween) return decideBatch(req);
+  const parts: DecidedBatch[] = [];
+  for (const right of req.rights) {
+    parts.push(decideBatch({ ...req, rights: [right] }));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const situations = new Map<string, Uint8Array>();
+  for (const p of parts) for (const [hash, row] of p.situations) if (!situations.has(hash)) situations.set(hash, row);
+  return { rights: parts.flatMap((p) => p.rights), rows: parts.flatMap((p) => p.rows), situations };
 }
 
 async function recordRun(db: Db, right: string, asOf: string, full: boolean, households: number) {
