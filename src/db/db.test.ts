@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../test/support/dialects.ts';
 import { migrateToLatest } from './migrate.ts';
-import type { Db } from './open.ts';
+import { copyByteChunks, type Db } from './open.ts';
 
 describe.each(DIALECTS)('database layer on %s', (dialect) => {
   let db: Db;
@@ -51,6 +51,20 @@ describe.each(DIALECTS)('database layer on %s', (dialect) => {
       { line_no: 2, field: null, reason: 'tab\there', raw: 'a\\b' },
       { line_no: 3, field: 'nom', reason: 'line\nbreak\r\n', raw: 'Élodie;"ROUX"' },
     ]);
+  });
+
+  it('loads lines given in pieces (an id, then bytes) in chunks that never cut a line', async () => {
+    await db.kysely.schema.createTable('t_chunks').addColumn('id', 'integer').addColumn('v', 'text').execute();
+    const lines = Array.from({ length: 40 }, (_, i) => [`${i + 1}\t`, Buffer.from(`ligne n° ${i + 1} — é\n`)] as const);
+    // 64 bytes a chunk: about three lines each, so most lines would straddle two chunks if cut.
+    const chunks: Uint8Array[] = [];
+    for await (const c of copyByteChunks(lines, 64)) chunks.push(c);
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const c of chunks) expect(Buffer.from(c).toString('utf8').endsWith('\n')).toBe(true);
+    await db.copyText('t_chunks', ['id', 'v'], copyByteChunks(lines, 64));
+    const { rows } = await sql<{ id: number; v: string }>`select id, v from t_chunks order by id`.execute(db.kysely);
+    expect(rows).toHaveLength(40);
+    expect(rows[39]).toEqual({ id: 40, v: 'ligne n° 40 — é' });
   });
 
   it('returns dates as ISO strings and amounts as numbers', async () => {

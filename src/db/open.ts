@@ -89,24 +89,31 @@ export async function* copyTextChunks(lines: Iterable<string> | AsyncIterable<st
 }
 
 /**
- * COPY text already encoded (UTF-8 lines, and short strings such as ids before them) gathered
- * into chunks of about 256 kB for `copyText`.
+ * COPY text already encoded, a line at a time (UTF-8 bytes, or pieces of a line: a short string
+ * such as an id, then bytes), gathered into chunks of about `size` bytes for `copyText`. A chunk
+ * ends at the end of a line: PGlite loads each chunk as a COPY of its own.
  */
-export async function* copyByteChunks(parts: Iterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
-  const size = 256 * 1024;
+export async function* copyByteChunks(
+  lines: Iterable<Uint8Array | readonly (string | Uint8Array)[]>,
+  size = 256 * 1024,
+): AsyncGenerator<Uint8Array> {
   let chunk = Buffer.allocUnsafe(size);
   let at = 0;
-  for (const part of parts) {
-    const n = typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+  for (const line of lines) {
+    const parts = line instanceof Uint8Array ? [line] : line;
+    let n = 0;
+    for (const part of parts) n += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
     if (at + n > chunk.length) {
       if (at > 0) yield chunk.subarray(0, at);
       chunk = Buffer.allocUnsafe(Math.max(size, n));
       at = 0;
     }
-    if (typeof part === 'string') at += chunk.write(part, at);
-    else {
-      chunk.set(part, at);
-      at += n;
+    for (const part of parts) {
+      if (typeof part === 'string') at += chunk.write(part, at);
+      else {
+        chunk.set(part, at);
+        at += part.length;
+      }
     }
   }
   if (at > 0) yield chunk.subarray(0, at);

@@ -194,7 +194,7 @@ export async function applyDecisions(
       await tx.copyText(
         'decision',
         COLUMNS,
-        copyByteChunks(w.insert.flatMap((d, i) => [`${Number(newIds.rows[i]?.id)}\t`, d.row])),
+        copyByteChunks(w.insert.map((d, i) => [`${Number(newIds.rows[i]?.id)}\t`, d.row])),
       );
       w.insert.forEach((d, i) => {
         setId(ids, d, Number(newIds.rows[i]?.id));
