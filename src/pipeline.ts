@@ -3,7 +3,7 @@ import type { Db } from './db/open.ts';
 import { type Batch, batchScopes, readBatch, readRunContext } from './eligibility/batch.ts';
 import { type DecidedBatch, type DecideRequest, decideBatch } from './eligibility/decide.ts';
 import type { Funnel } from './eligibility/evaluate.ts';
-import { detectEvents } from './eligibility/events.ts';
+import { detectEvents, type LifeEvent } from './eligibility/events.ts';
 import { lastRunOf, readRecentEvents, storeEvents, touchedHouseholds } from './eligibility/events-store.ts';
 import { contactExclusion } from './eligibility/exclusions.ts';
 import { applyDecisions } from './eligibility/store.ts';
@@ -313,6 +313,20 @@ async function evaluateInBatches(
       acc.dossiersWritten += await applyDossierPlan(db, planDossiers(eligible, byKey), ids, o.outDir);
     }
   };
+  /**
+   * A batch's write, once `before` is done: its life events, then its decisions. A function of
+   * its own, so that the write in flight holds what it is given and not the batch's whole scope.
+   */
+  const writeAfter = async (
+    before: Promise<void> | null,
+    events: readonly LifeEvent[],
+    decided: DecidedBatch,
+    byKey: ReadonlyMap<string, Situation> = new Map(),
+  ) => {
+    await before;
+    lifeEventsNew += await storeEvents(db, events, o.asOf, pseudo);
+    await writeBatch(decided, byKey);
+  };
   let pending: Promise<Batch> | null = null;
   /** The previous batch's write: batches are written one at a time, in order. */
   let previous: Promise<void> | null = null;
@@ -376,12 +390,10 @@ async function evaluateInBatches(
       if (o.dryRun) continue;
       // One batch is written at a time, in order (its life events, then its decisions); the
       // next ones are read and decided meanwhile.
-      const before = previous;
-      previous = (async () => {
-        await before;
-        lifeEventsNew += await storeEvents(db, events, o.asOf, pseudo);
-        await writeBatch(decided, byKey);
-      })();
+      // Without letters to write, only the rows wait: not the situations and eligible decisions.
+      previous = o.outDir
+        ? writeAfter(previous, events, decided, byKey)
+        : writeAfter(previous, events, { ...decided, rights: decided.rights.map((r) => ({ ...r, eligible: [] })) });
       // Awaited before a later write or at the end, where a failure is reported.
       previous.catch(() => {});
       if (!overlap) await previous;
