@@ -176,13 +176,12 @@ export interface Decision {
   readonly exclusion: ExclusionReason | null;
   readonly inputsHash: string;
   readonly rulesVersion: string;
-  /** The situation it was made on, without names or NIR (persons keep their pseudonymous key). */
-  readonly inputs: Situation;
   /**
-   * The situation's row for the store (hash and JSON, COPY text format, UTF-8): encoded once per
-   * situation and shared by the rights, as bytes outside the JavaScript heap until written.
+   * The situation it was made on, without names or NIR (persons keep their pseudonymous key), as
+   * the store's row (hash and JSON, COPY text format, UTF-8): encoded once per situation and
+   * shared by the rights, as bytes outside the JavaScript heap until written.
    */
-  readonly situationRow?: Uint8Array;
+  readonly situationRow: Uint8Array;
   /** Hash of `inputs`: the situation is stored once under it, shared by the rights and reruns. */
   readonly situationHash: string;
 }

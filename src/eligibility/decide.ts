@@ -3,7 +3,7 @@ import type { Pseudonymizer } from '../pseudonym.ts';
 import { RIGHTS } from '../rules/registry.ts';
 import type { RightDefinition } from '../rules/right.ts';
 import { type EligibilityInputs, type Funnel, funnelOf, planDecisions } from './evaluate.ts';
-import { type DecisionRow, encodeDecision, situationRow } from './store.ts';
+import { type DecisionRow, encodeDecision } from './store.ts';
 
 /** What deciding one batch needs: for each right, the households to decide and what the exclusions know. */
 export interface DecideRequest {
@@ -36,7 +36,7 @@ export function decideBatch(req: DecideRequest): DecidedBatch {
     const plan = planDecisions(r, RIGHTS[r.id], req.asOf, req.pseudo, req.rulesVersion);
     for (const d of plan.decisions) {
       rows.push(encodeDecision(d));
-      if (!situations.has(d.situationHash)) situations.set(d.situationHash, situationRow(d));
+      if (!situations.has(d.situationHash)) situations.set(d.situationHash, d.situationRow);
     }
     rights.push({
       id: r.id,

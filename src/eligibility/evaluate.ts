@@ -35,7 +35,7 @@ export function withoutIdentity(s: Situation): Situation {
  */
 const minimised = new WeakMap<
   Situation,
-  { inputs: Situation; row: Uint8Array; hash: string; pseudonym: string; inputsHash: [string?, string?] }
+  { row: Uint8Array; hash: string; pseudonym: string; inputsHash: [string?, string?] }
 >();
 function minimise(s: Situation, pseudo: Pseudonymizer) {
   let m = minimised.get(s);
@@ -54,7 +54,7 @@ function minimise(s: Situation, pseudo: Pseudonymizer) {
     // store outside the heap (the garbage collector does not copy it from batch to batch).
     const json = `${values.slice(0, -1)},"provenance":${JSON.stringify(inputs.provenance)}}`;
     const row = Buffer.from(copyLine([hash, json]));
-    m = { inputs, row, hash, pseudonym: pseudo('F', s.householdKey), inputsHash: [] };
+    m = { row, hash, pseudonym: pseudo('F', s.householdKey), inputsHash: [] };
     minimised.set(s, m);
   }
   return m;
@@ -103,7 +103,6 @@ export function planDecisions(
       exclusion,
       inputsHash: hashInputs(m, already),
       rulesVersion,
-      inputs: m.inputs,
       situationRow: m.row,
       situationHash: m.hash,
     };

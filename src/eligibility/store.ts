@@ -80,11 +80,6 @@ export function encodeDecision(d: Decision): DecisionRow {
   };
 }
 
-/** The row of a decision's situation for the store: hash and JSON, in COPY text format (UTF-8). */
-export function situationRow(d: Decision): Uint8Array {
-  return d.situationRow ?? Buffer.from(copyLine([d.situationHash, JSON.stringify(d.inputs)]));
-}
-
 /** A decision already on record for one of the households, rights and periods of a plan. */
 export interface RecordedDecision {
   readonly id: number;
