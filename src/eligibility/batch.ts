@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kdb } from '../db/database.ts';
 import type { Situation } from '../model.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
@@ -42,12 +43,33 @@ export interface RunContext {
   readonly pseudo: Pseudonymizer;
 }
 
+/** The partitioned tables a run reads with joins (the extracts' staging tables). */
+const STAGING_TABLES = ['caf_foyer', 'caf_membre', 'caf_droit', 'dgfip_personne', 'gipmds_ressource', 'beneficiaire'];
+
+/**
+ * Gathers the planner's statistics of the staging tables never analysed as a whole. PostgreSQL's
+ * autovacuum analyses each partition but never a partitioned table itself, and without its
+ * figures the planner guesses: at a million households it estimated 8 billion rows for the join
+ * finding the tax households unknown to the CAF, and the three processes of that parallel hash
+ * join took 7.5 GB each until the machine ran out of memory. The import analyses the tables it
+ * loads; this covers databases loaded before it did.
+ */
+export async function ensurePlannerStatistics(db: Kdb): Promise<string[]> {
+  const never = await sql<{ relname: string }>`
+    select relname from pg_class
+    where relkind = 'p' and relname = any(${STAGING_TABLES}::text[]) and reltuples < 0
+      and pg_table_is_visible(oid)`.execute(db);
+  for (const t of never.rows) await sql`analyze ${sql.table(t.relname)}`.execute(db);
+  return never.rows.map((t) => t.relname);
+}
+
 export async function readRunContext(
   db: Kdb,
   asOf: string,
   rights: readonly string[],
   pseudo: Pseudonymizer,
 ): Promise<RunContext> {
+  await ensurePlannerStatistics(db);
   const { lastRun, previousSnapshot } = await previousDates(db, asOf);
   return {
     asOf,

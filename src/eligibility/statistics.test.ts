@@ -1,0 +1,36 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, freshDb } from '../../test/support/dialects.ts';
+import type { Db } from '../db/open.ts';
+import { ensurePlannerStatistics } from './batch.ts';
+
+const reltuples = async (db: Db, table: string) =>
+  Number(
+    (await sql<{ n: number }>`select reltuples as n from pg_class where relname = ${table}`.execute(db.kysely)).rows[0]
+      ?.n,
+  );
+
+describe.each(DIALECTS)('planner statistics of the staging tables (%s)', (dialect) => {
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, cleanup } = await freshDb(dialect, 'stats'));
+  });
+  afterAll(() => cleanup());
+
+  it('analyses the partitioned tables never analysed, then none', async () => {
+    // A new database: PostgreSQL marks a table never analysed with reltuples -1.
+    expect(await reltuples(db, 'dgfip_personne')).toBe(-1);
+    const first = await ensurePlannerStatistics(db.kysely);
+    expect([...first].sort()).toEqual([
+      'beneficiaire',
+      'caf_droit',
+      'caf_foyer',
+      'caf_membre',
+      'dgfip_personne',
+      'gipmds_ressource',
+    ]);
+    expect(await reltuples(db, 'dgfip_personne')).toBe(0);
+    expect(await ensurePlannerStatistics(db.kysely)).toEqual([]);
+  });
+});
