@@ -300,8 +300,17 @@ async function evaluateInBatches(
     }
   };
   /** Records a batch's decisions (every right in one transaction), then its notifications and dossiers. */
-  const writeBatch = async (decided: DecidedBatch, byKey: ReadonlyMap<string, Situation>) => {
-    const stored = await applyDecisions(db, decided.rows, decided.situations);
+  const writeBatch = async (
+    decided: DecidedBatch,
+    byKey: ReadonlyMap<string, Situation>,
+    events: readonly LifeEvent[],
+  ) => {
+    // The batch's life events and decisions in one transaction: fewer round trips, each of which
+    // waits for a turn of this process's event loop, busy deciding the next batch.
+    const stored = await db.transaction(async (tx) => {
+      lifeEventsNew += await storeEvents(tx, events, o.asOf, pseudo);
+      return applyDecisions(tx, decided.rows, decided.situations);
+    });
     for (const { id, eligible } of decided.rights) {
       const acc = byRight[id] as RightSummary;
       const counts = stored.byRight.get(id);
@@ -324,8 +333,7 @@ async function evaluateInBatches(
     byKey: ReadonlyMap<string, Situation> = new Map(),
   ) => {
     await before;
-    lifeEventsNew += await storeEvents(db, events, o.asOf, pseudo);
-    await writeBatch(decided, byKey);
+    await writeBatch(decided, byKey, events);
   };
   let pending: Promise<Batch> | null = null;
   /** The previous batch's write: batches are written one at a time, in order. */

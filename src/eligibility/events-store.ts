@@ -29,7 +29,10 @@ export async function previousDates(db: Kdb, asOf: string) {
   };
 }
 
-/** Stores each life event once (a rerun finds the same events and stores nothing). Returns how many were new. */
+/**
+ * Stores each life event once (a rerun finds the same events and stores nothing), in one
+ * statement (in the caller's transaction when it has one). Returns how many were new.
+ */
 export async function storeEvents(
   db: Db,
   events: readonly LifeEvent[],
@@ -37,31 +40,17 @@ export async function storeEvents(
   pseudo: Pseudonymizer,
 ): Promise<number> {
   if (events.length === 0) return 0;
-  return db.transaction(async (tx) => {
-    await sql`create temporary table life_event_in (like life_event including defaults) on commit drop`.execute(
-      tx.kysely,
-    );
-    await tx.copyRows(
-      'life_event_in' as 'life_event',
-      ['household_key', 'pseudonym', 'kind', 'event_date', 'subject', 'detected_on', 'data', 'rights'],
-      events.map((e) => [
-        e.householdKey,
-        pseudo('F', e.householdKey),
-        e.kind,
-        e.date,
-        String(e.data.personne ?? e.data.droit ?? ''),
-        asOf,
-        e.data,
-        e.rights,
-      ]),
-    );
-    const r = await sql`
-      insert into life_event (household_key, pseudonym, kind, event_date, subject, detected_on, data, rights)
-      select distinct on (household_key, kind, event_date, subject)
-        household_key, pseudonym, kind, event_date, subject, detected_on, data, rights from life_event_in
-      on conflict (household_key, kind, event_date, subject) do nothing`.execute(tx.kysely);
-    return Number(r.numAffectedRows ?? 0);
-  });
+  const r = await sql`
+    insert into life_event (household_key, pseudonym, kind, event_date, subject, detected_on, data, rights)
+    select distinct on (household_key, kind, event_date, subject)
+      household_key, pseudonym, kind, event_date, subject, ${asOf}::date, data, rights
+    from unnest(${events.map((e) => e.householdKey)}::text[], ${events.map((e) => pseudo('F', e.householdKey))}::text[],
+      ${events.map((e) => e.kind)}::text[], ${events.map((e) => e.date)}::date[],
+      ${events.map((e) => String(e.data.personne ?? e.data.droit ?? ''))}::text[],
+      ${events.map((e) => JSON.stringify(e.data))}::jsonb[], ${events.map((e) => JSON.stringify(e.rights))}::jsonb[])
+      as e(household_key, pseudonym, kind, event_date, subject, data, rights)
+    on conflict (household_key, kind, event_date, subject) do nothing`.execute(db.kysely);
+  return Number(r.numAffectedRows ?? 0);
 }
 
 /** An event on record of one of a batch's households: when it was detected, which rights it calls. */
