@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Db } from './db/open.ts';
 import { type Batch, batchScopes, readBatch, readRunContext } from './eligibility/batch.ts';
-import { type DecidedBatch, type DecideRequest, decideBatch } from './eligibility/decide.ts';
+import { type DecidedBatch, type DecideRequest, decideBatch, mergeDecided } from './eligibility/decide.ts';
 import type { Funnel } from './eligibility/evaluate.ts';
 import { detectEvents, type LifeEvent } from './eligibility/events.ts';
 import { lastRunOf, readRecentEvents, storeEvents, touchedHouseholds } from './eligibility/events-store.ts';
@@ -309,7 +309,7 @@ async function evaluateInBatches(
     // waits for a turn of this process's event loop, busy deciding the next batch.
     const stored = await db.transaction(async (tx) => {
       lifeEventsNew += await storeEvents(tx, events, o.asOf, pseudo);
-      return applyDecisions(tx, decided.rows, decided.situations);
+      return applyDecisions(tx, decided.rows, decided.situations, { ids: Boolean(o.outDir) });
     });
     for (const { id, eligible } of decided.rights) {
       const acc = byRight[id] as RightSummary;
@@ -428,21 +428,25 @@ async function evaluateInBatches(
   return { byRight, households, lifeEvents, lifeEventsNew };
 }
 
+/** Households decided between two turns of the event loop (a few milliseconds of rules). */
+const DECIDE_SLICE = 250;
+
 /**
- * Decides a batch right by right, letting the event loop turn between rights when the database
- * works alongside (PostgreSQL): the writes and reads in flight take a turn for each statement,
- * and a batch decided in one go held each of them up for the whole batch.
+ * Decides a batch a slice of households at a time, letting the event loop turn in between when
+ * the database works alongside (PostgreSQL): the writes and reads in flight take a turn for each
+ * statement, and a batch decided in one go held each of them up for the whole batch.
  */
 async function decideYielding(req: DecideRequest, yieldBetween: boolean): Promise<DecidedBatch> {
   if (!yieldBetween) return decideBatch(req);
   const parts: DecidedBatch[] = [];
-  for (const right of req.rights) {
-    parts.push(decideBatch({ ...req, rights: [right] }));
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  const situations = new Map<string, Uint8Array>();
-  for (const p of parts) for (const [hash, row] of p.situations) if (!situations.has(hash)) situations.set(hash, row);
-  return { rights: parts.flatMap((p) => p.rights), rows: parts.flatMap((p) => p.rows), situations };
+  for (const right of req.rights)
+    for (let i = 0; i < right.situations.length; i += DECIDE_SLICE) {
+      parts.push(
+        decideBatch({ ...req, rights: [{ ...right, situations: right.situations.slice(i, i + DECIDE_SLICE) }] }),
+      );
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  return mergeDecided(parts);
 }
 
 async function recordRun(db: Db, right: string, asOf: string, full: boolean, households: number) {

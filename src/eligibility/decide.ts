@@ -46,3 +46,32 @@ export function decideBatch(req: DecideRequest): DecidedBatch {
   }
   return { rights, rows, situations };
 }
+
+/** Decided parts of one batch (slices of its households, right by right) as one decided batch. */
+export function mergeDecided(parts: readonly DecidedBatch[]): DecidedBatch {
+  const rights = new Map<RightDefinition['id'], { funnel: Funnel; eligible: Decision[] }>();
+  const situations = new Map<string, Uint8Array>();
+  for (const p of parts) {
+    for (const r of p.rights) {
+      const acc = rights.get(r.id);
+      if (!acc) {
+        rights.set(r.id, { funnel: { ...r.funnel, excluded: { ...r.funnel.excluded } }, eligible: [...r.eligible] });
+        continue;
+      }
+      const f = acc.funnel;
+      f.households += r.funnel.households;
+      f.eligible += r.funnel.eligible;
+      f.notEligible += r.funnel.notEligible;
+      f.undetermined += r.funnel.undetermined;
+      f.toInvite += r.funnel.toInvite;
+      for (const k of Object.keys(f.excluded) as (keyof Funnel['excluded'])[]) f.excluded[k] += r.funnel.excluded[k];
+      acc.eligible.push(...r.eligible);
+    }
+    for (const [hash, row] of p.situations) if (!situations.has(hash)) situations.set(hash, row);
+  }
+  return {
+    rights: [...rights].map(([id, r]) => ({ id, funnel: r.funnel, eligible: r.eligible })),
+    rows: parts.flatMap((p) => p.rows),
+    situations,
+  };
+}

@@ -150,13 +150,15 @@ export async function lockDecisions(tx: Kdb): Promise<void> {
 
 /**
  * Records the decisions of a batch (every right at once) in one transaction: each situation once
- * (by hash, `situations` gives their JSON), then only the decisions that are new, with the
- * supersessions they imply.
+ * (by hash, `situations` gives their rows), then only the decisions that are new, with the
+ * supersessions they imply. With `ids: false` (nothing to link to the decisions: no letter, no
+ * dossier), the database numbers them by itself and `ids` lists only the decisions kept.
  */
 export async function applyDecisions(
   db: Db,
   decisions: readonly DecisionRow[],
   situations: ReadonlyMap<string, Uint8Array>,
+  opts: { readonly ids?: boolean } = {},
 ): Promise<DecisionApplyReport> {
   const byRight = new Map<string, DecisionCounts>();
   const ids = new Map<string, Map<string, number>>();
@@ -167,34 +169,44 @@ export async function applyDecisions(
     const households = [...new Set(decisions.map((d) => d.householdKey))];
     const rights = [...new Set(decisions.map((d) => d.rightId))];
     const periods = [...new Set(decisions.map((d) => d.period))];
-    const recorded = await sql<RecordedDecision>`
-      select id, household_key, right_id, period, inputs_hash, rules_version, superseded_at is null as current
+    // What is on record, in one round trip: the decisions of these households, rights and
+    // periods, and which of the batch's situations are stored already.
+    const onRecord = await sql<RecordedDecision & { situation: boolean }>`
+      select false as situation, id, household_key, right_id, period, inputs_hash, rules_version,
+        superseded_at is null as current
       from decision
       where household_key = any(${households}::text[]) and right_id = any(${rights}::text[])
-        and period = any(${periods}::text[])`.execute(k);
+        and period = any(${periods}::text[])
+      union all
+      select true, null, hash, null, null, null, null, null
+      from situation_snapshot where hash = any(${[...situations.keys()]}::text[])`.execute(k);
+    const recorded = onRecord.rows.filter((r) => !r.situation);
     const w = planDecisionWrites(
       decisions,
-      recorded.rows.map((r) => ({ ...r, id: Number(r.id) })),
+      recorded.map((r) => ({ ...r, id: Number(r.id) })),
     );
     if (w.insert.length > 0) {
       // Each situation once, however many rights were decided on it, and only if new.
       const fresh = new Map<string, Uint8Array>();
       for (const d of w.insert) fresh.set(d.situationHash, situations.get(d.situationHash) as Uint8Array);
-      const known = await sql<{ hash: string }>`
-        select hash from situation_snapshot where hash = any(${[...fresh.keys()]}::text[])`.execute(k);
-      for (const r of known.rows) fresh.delete(r.hash);
+      for (const r of onRecord.rows) if (r.situation) fresh.delete(r.household_key);
       if (fresh.size > 0) await tx.copyText('situation_snapshot', ['hash', 'inputs'], copyByteChunks(fresh.values()));
-      const newIds = await sql<{ id: number }>`
-        select nextval('decision_id_seq') as id from generate_series(1, ${w.insert.length})`.execute(k);
-      await tx.copyText(
-        'decision',
-        COLUMNS,
-        copyByteChunks(w.insert.map((d, i) => [`${Number(newIds.rows[i]?.id)}\t`, d.row])),
-      );
-      w.insert.forEach((d, i) => {
-        setId(ids, d, Number(newIds.rows[i]?.id));
-        count(byRight, d.rightId).recorded++;
-      });
+      if (opts.ids === false) {
+        await tx.copyText('decision', COLUMNS.slice(1), copyByteChunks(w.insert.map((d) => d.row)));
+        for (const d of w.insert) count(byRight, d.rightId).recorded++;
+      } else {
+        const newIds = await sql<{ id: number }>`
+          select nextval('decision_id_seq') as id from generate_series(1, ${w.insert.length})`.execute(k);
+        await tx.copyText(
+          'decision',
+          COLUMNS,
+          copyByteChunks(w.insert.map((d, i) => [`${Number(newIds.rows[i]?.id)}\t`, d.row])),
+        );
+        w.insert.forEach((d, i) => {
+          setId(ids, d, Number(newIds.rows[i]?.id));
+          count(byRight, d.rightId).recorded++;
+        });
+      }
     }
     if (w.supersede.length > 0)
       await sql`update decision set superseded_at = now() where id = any(${w.supersede}::bigint[])`.execute(k);
@@ -205,7 +217,7 @@ export async function applyDecisions(
       count(byRight, d.rightId).unchanged++;
     }
     const supersededIds = new Set(w.supersede);
-    for (const r of recorded.rows) if (supersededIds.has(Number(r.id))) count(byRight, r.right_id).superseded++;
+    for (const r of recorded) if (supersededIds.has(Number(r.id))) count(byRight, r.right_id).superseded++;
     const total = { recorded: 0, unchanged: 0, superseded: 0 };
     for (const c of byRight.values()) {
       total.recorded += c.recorded;
