@@ -327,6 +327,9 @@ export async function readSourceRows(
           .select(['code_organisme', 'numero_allocataire', 'mois', 'prestation', 'montant'])
           .where('snapshot_date', '=', droitsSnapshot)
           .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
+          // In a fixed order: the months and benefits are written (and hashed) in it.
+          .orderBy('mois')
+          .orderBy('prestation')
           .execute()
       : [];
   // Tax households: all of them, or (DGFiP-only pass) the notices of the batch, none of whose
@@ -372,8 +375,8 @@ export async function readSourceRows(
     opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
       : sql<RessourceRow>`
-            select nir, json_object_agg(mois, n) as r from (
-              select nir, mois, json_object_agg(nature, m) as n from (
+            select nir, json_object_agg(mois, n order by mois) as r from (
+              select nir, mois, json_object_agg(nature, m order by nature) as n from (
                 select nir, mois, nature, sum(montant_net_social) as m from (
                   select distinct on (nir, mois, id_versement) nir, mois, nature, montant_net_social
                   from ${
@@ -476,7 +479,8 @@ function revenusOf(
     for (const r of index.get(nir) ?? [])
       getOrInit(avisByYear, r.annee_revenus, () => new Set<string>()).add(r.reference_avis);
   const out: Record<string, { revenuFiscalReference: number | null; revenuNetImposable: number | null }> = {};
-  for (const [year, avis] of avisByYear) {
+  // Years in order, whatever the order of the rows: the situation is written (and hashed) in it.
+  for (const [year, avis] of [...avisByYear].sort((a, b) => a[0] - b[0])) {
     let rfr: number | null = 0;
     let imposable: number | null = 0;
     for (const a of avis) {
