@@ -31,6 +31,14 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Quarantined lines and warnings kept in memory before they go to a temporary file (default 20 000). */
   spillRows?: number;
+  /** The file's SHA-256 when the caller has already computed it (`importFiles` does). */
+  sha256?: string;
+  /**
+   * Taken for the time of the COPY, released before the server's work on the loaded rows, so
+   * that files imported at once (`importFiles`) read and validate one at a time, each while the
+   * server finishes the previous one.
+   */
+  loadTurn?: () => Promise<() => void>;
 }
 
 export interface ImportProgress {
@@ -104,7 +112,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (extractedOn > today)
     throw new SourceFormatError(file, `date d'extraction ${extractedOn} dans le futur (nom de fichier erroné ?)`);
-  const sha256 = await hashFile(path);
+  const sha256 = options.sha256 ?? (await hashFile(path));
   const already = await db.kysely
     .selectFrom('import_file')
     .select(['file_name', 'imported_at'])
@@ -207,7 +215,12 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       await sql
         .raw(`create table ${part} (like ${spec.table} including defaults, check (import_id = ${Number(id)}))`)
         .execute(tx.kysely);
-      await tx.copyText(part, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], copyChunks());
+      const release = (await options.loadTurn?.()) ?? (() => {});
+      try {
+        await tx.copyText(part, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], copyChunks());
+      } finally {
+        release();
+      }
       await sql
         .raw(`alter table ${spec.table} attach partition ${part} for values in (${Number(id)})`)
         .execute(tx.kysely);
