@@ -110,7 +110,11 @@ export async function importFiles(
       // The same content under another name: wait for the first to land, then it is skipped.
       for (let other = hashesInFlight.get(sha256); other; other = hashesInFlight.get(sha256))
         await other.catch(() => {});
-      const done = importFile(db, path, { ...importOptions, sha256, loadTurn: turn.wait });
+      const done = importFile(db, path, {
+        ...importOptions,
+        sha256,
+        ...(concurrency > 1 ? { loadTurn: turn.wait } : {}),
+      });
       hashesInFlight.set(sha256, done);
       try {
         return await done;
