@@ -102,20 +102,37 @@ export async function importFiles(
     onFileDone?.(outcome, (performance.now() - started) / 1000);
   };
 
+  // Files learn of each other's content in the order they started (their hashes may come back
+  // in another order): of two files with the same content, the one given first is imported.
+  let lastRegistration: Promise<void> = Promise.resolve();
+
   const importOne = async (path: string): Promise<ImportReport> => {
     const turn = takeTurn();
+    const previousRegistration = lastRegistration;
+    let registered = () => {};
+    const own = new Promise<void>((resolve) => {
+      registered = resolve;
+    });
+    lastRegistration = Promise.all([previousRegistration, own]).then(() => {});
     try {
       if ('error' in parseExtractFileName(basename(path))) return await importFile(db, path, importOptions);
       const sha256 = await hashFileOffThread(path);
-      // The same content under another name: wait for the first to land, then it is skipped.
-      for (let other = hashesInFlight.get(sha256); other; other = hashesInFlight.get(sha256))
-        await other.catch(() => {});
+      await previousRegistration;
+      if (hashesInFlight.has(sha256)) {
+        // The same content under another name: wait for the first to land (this one is then
+        // skipped), giving the turn to read up meanwhile.
+        registered();
+        turn.release();
+        for (let other = hashesInFlight.get(sha256); other; other = hashesInFlight.get(sha256))
+          await other.catch(() => {});
+      }
       const done = importFile(db, path, {
         ...importOptions,
         sha256,
         ...(concurrency > 1 ? { loadTurn: turn.wait } : {}),
       });
       hashesInFlight.set(sha256, done);
+      registered();
       try {
         return await done;
       } finally {
@@ -123,6 +140,7 @@ export async function importFiles(
       }
     } finally {
       // A file skipped or refused before its load gives its turn up.
+      registered();
       turn.release();
     }
   };
