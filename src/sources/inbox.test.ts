@@ -77,4 +77,30 @@ describe.each(DIALECTS)('importing several files (%s)', (dialect) => {
       await cleanup();
     }
   });
+
+  it('skips a file already imported when it runs again, also under the name of another extract', async () => {
+    const membres = readFileSync(join(DEMO, 'caf_membres_20250831.csv'));
+    const p = folder(`rerun-${dialect}`, { 'caf_membres_20250831.csv': membres, 'caf_foyers_20250901.csv': membres });
+    const { db, cleanup } = await freshDb(dialect, 'inbox_rerun');
+    try {
+      const first = await importFiles(db, [p['caf_membres_20250831.csv'] as string], {});
+      expect(first[0]).toMatchObject({ status: 'imported' });
+      const rows = async () => (await db.kysely.selectFrom('caf_membre').select('line_no').execute()).length;
+      const before = await rows();
+      expect(before).toBeGreaterThan(0);
+      const again = await importFiles(db, [p['caf_membres_20250831.csv'] as string], {});
+      expect(again[0]).toMatchObject({
+        status: 'skipped',
+        reason: 'contenu déjà importé (fichier caf_membres_20250831.csv)',
+      });
+      // The same content under the name of another extract: skipped too, not refused for its header.
+      const renamed = await importFiles(db, [p['caf_foyers_20250901.csv'] as string], {});
+      expect(renamed[0]).toMatchObject({ status: 'skipped' });
+      expect(await rows()).toBe(before);
+      const files = await db.kysely.selectFrom('import_file').select('file_name').execute();
+      expect(files.map((f) => f.file_name)).toEqual(['caf_membres_20250831.csv']);
+    } finally {
+      await cleanup();
+    }
+  });
 });
