@@ -47,7 +47,8 @@ export interface ImportFilesOptions extends ImportOptions {
  * next; both cores stay busy. Files of the same extract (the same staging table) still go one
  * after the other in the order given (snapshots, oldest first); among the others the largest
  * goes first, so that the small ones fill the end. Two files with the same content never run
- * at once: the second waits, then finds the first imported and is skipped.
+ * at once: the second waits, then finds the first imported and is skipped. On PGlite (in this
+ * thread) files go one at a time, in the order given.
  */
 export async function importFiles(
   db: Db,
@@ -115,7 +116,9 @@ export async function importFiles(
     });
     lastRegistration = Promise.all([previousRegistration, own]).then(() => {});
     try {
-      if ('error' in parseExtractFileName(basename(path))) return await importFile(db, path, importOptions);
+      // One at a time (PGlite): as before, each file hashed then imported, in the order given.
+      if (concurrency <= 1 || 'error' in parseExtractFileName(basename(path)))
+        return await importFile(db, path, importOptions);
       const sha256 = await hashFileOffThread(path);
       await previousRegistration;
       if (hashesInFlight.has(sha256)) {
@@ -129,7 +132,7 @@ export async function importFiles(
       const done = importFile(db, path, {
         ...importOptions,
         sha256,
-        ...(concurrency > 1 ? { loadTurn: turn.wait } : {}),
+        loadTurn: turn.wait,
       });
       hashesInFlight.set(sha256, done);
       registered();
@@ -145,8 +148,10 @@ export async function importFiles(
     }
   };
 
-  // The next file to start: the largest of those first in their group, their group idle.
+  // The next file to start: the largest of those first in their group, their group idle; one at
+  // a time, the next in the order given.
   const next = () => {
+    if (concurrency <= 1) return pending[0] ?? null;
     const firsts = new Set<string>();
     let best: (typeof jobs)[number] | null = null;
     for (const j of pending) {
