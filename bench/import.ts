@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../src/db/open.ts';
 import { extractFilesIn } from '../src/pipeline.ts';
-import { importFile } from '../src/sources/import.ts';
+import { importFiles } from '../src/sources/inbox.ts';
 import { benchArgs, generateInChild, peakRssMb } from './args.ts';
 import { benchDatabase } from './database.ts';
 
@@ -27,26 +27,28 @@ export async function main(argv: string[]) {
     const perExtract: Record<string, { rows: number; seconds: number; rowsPerSecond: number }> = {};
     let rows = 0;
     const t0 = performance.now();
-    for (const f of files) {
-      const s = performance.now();
-      const r = await importFile(db, f, { maxRejectRate: 1 });
-      const seconds = (performance.now() - s) / 1000;
-      const n = r.status === 'imported' ? r.read : 0;
-      rows += n;
-      // One entry per extract; files of the same extract (this year's and last year's DGFiP
-      // notices) add up, rather than the last one hiding the others.
-      const key = basename(f).replace(/_\d{8}.*$/, '');
-      const prev = perExtract[key] ?? { rows: 0, seconds: 0, rowsPerSecond: 0 };
-      const total = { rows: prev.rows + n, seconds: prev.seconds + seconds };
-      perExtract[key] = {
-        rows: total.rows,
-        seconds: round(total.seconds),
-        rowsPerSecond: Math.round(total.rows / total.seconds),
-      };
-      process.stdout.write(
-        `${basename(f).padEnd(40)} ${String(n).padStart(9)} lignes ${seconds.toFixed(2).padStart(8)} s ${String(Math.round(n / seconds)).padStart(9)} lignes/s\n`,
-      );
-    }
+    // As `proactif import` does: files of different extracts overlap (seconds per file overlap too).
+    const outcomes = await importFiles(db, files, {
+      maxRejectRate: 1,
+      onFileDone: (r, seconds) => {
+        const n = r.status === 'imported' ? r.read : 0;
+        rows += n;
+        // One entry per extract; files of the same extract (this year's and last year's DGFiP
+        // notices) add up, rather than the last one hiding the others.
+        const key = r.file.replace(/_\d{8}.*$/, '');
+        const prev = perExtract[key] ?? { rows: 0, seconds: 0, rowsPerSecond: 0 };
+        const total = { rows: prev.rows + n, seconds: prev.seconds + seconds };
+        perExtract[key] = {
+          rows: total.rows,
+          seconds: round(total.seconds),
+          rowsPerSecond: Math.round(total.rows / total.seconds),
+        };
+        process.stdout.write(
+          `${r.file.padEnd(40)} ${String(n).padStart(9)} lignes ${seconds.toFixed(2).padStart(8)} s ${String(Math.round(n / seconds)).padStart(9)} lignes/s\n`,
+        );
+      },
+    });
+    for (const r of outcomes) if (r.status !== 'imported') throw new Error(`${r.file} : ${r.status}, ${r.reason}`);
     const importSeconds = (performance.now() - t0) / 1000;
     const rssAfterImport = peakRssMb();
     const r0 = performance.now();

@@ -46,3 +46,14 @@ export interface ExtractSpec<T> {
   readonly tableColumns: readonly string[];
   toRows(record: T): unknown[][];
 }
+
+/**
+ * A function reading `columns` of a record into an array, in that order, generated with the
+ * names written out: reads at fixed names stay monomorphic, where `columns.map((c) => r[c])`
+ * is megamorphic (DGFiP's 31 columns: about 0.4 µs of the 6.4 µs a record costs). The names come
+ * from the extract's declaration, never from the data, and are written as JSON string literals.
+ */
+export function columnReader<T>(columns: readonly string[]): (record: T) => unknown[] {
+  const reads = columns.map((c) => `r[${JSON.stringify(c)}]`).join(', ');
+  return new Function('r', `return [${reads}];`) as (record: T) => unknown[];
+}

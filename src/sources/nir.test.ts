@@ -29,3 +29,20 @@ describe('NIR', () => {
     expect(checkNir('2,87061E+14')).toMatchObject({ ok: false, code: 'NIR_FORMAT' });
   });
 });
+
+describe('NIR written as 15 digits', () => {
+  it('marks a temporary number (first digit 7 or 8) and checks its key', () => {
+    // 7870608105214 mod 97 = 46 → key 51
+    expect(checkNir('787060810521451')).toEqual({
+      ok: true,
+      nir: '787060810521451',
+      temporary: true,
+      keyComputed: false,
+    });
+    expect(checkNir('787060810521450')).toMatchObject({ ok: false, code: 'NIR_CLE' });
+  });
+  it('refuses a first digit no NIR has (5, 6, 9, 0) as a format error', () => {
+    for (const d of ['0', '5', '6', '9'])
+      expect(checkNir(`${d}87060810521410`)).toMatchObject({ ok: false, code: 'NIR_FORMAT' });
+  });
+});

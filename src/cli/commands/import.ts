@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SingleBar } from 'cli-progress';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { dbConfigFromEnv, openDatabase } from '../../db/open.ts';
 import { UsageError } from '../../errors.ts';
@@ -9,28 +9,33 @@ import { EXIT } from '../exit-codes.ts';
 import { parseRate } from '../options.ts';
 import type { Output } from '../output.ts';
 
-/** A progress bar with rows/s and ETA on a terminal; a plain line every 10 s otherwise. */
+/**
+ * A progress bar per file being read, with rows/s and ETA, on a terminal (on PostgreSQL a file
+ * is read while the server finishes the previous one: two bars may move at once); a plain line
+ * every 10 s otherwise.
+ */
 function progressReporter(out: Output, tty: boolean) {
-  let bar: SingleBar | null = null;
-  let current = '';
+  let bars: MultiBar | null = null;
+  const files = new Map<string, { bar: SingleBar; started: number }>();
   let lastLine = 0;
-  const started = Date.now();
   return {
     onProgress(p: ImportProgress) {
-      const rate = Math.round(p.records / Math.max(0.001, (Date.now() - started) / 1000));
-      if (tty) {
-        if (current !== p.file) {
-          bar?.stop();
-          bar = new SingleBar({
-            format: `${p.file} [{bar}] {percentage} % | {records} lignes | {rate} lignes/s | reste {eta_formatted}`,
-            stream: process.stderr,
-            hideCursor: true,
-          });
-          bar.start(p.bytesTotal, 0, { records: 0, rate: 0 });
-          current = p.file;
-        }
-        bar?.update(p.bytesRead, { records: p.records, rate });
-      } else if (Date.now() - lastLine > 10_000) {
+      let f = files.get(p.file);
+      if (!f) {
+        bars ??= tty
+          ? new MultiBar({
+              format: '{file} [{bar}] {percentage} % | {records} lignes | {rate} lignes/s | reste {eta_formatted}',
+              stream: process.stderr,
+              hideCursor: true,
+            })
+          : null;
+        const bar = bars?.create(p.bytesTotal, 0, { file: p.file, records: 0, rate: 0 });
+        f = { bar: bar as SingleBar, started: Date.now() };
+        files.set(p.file, f);
+      }
+      const rate = Math.round(p.records / Math.max(0.001, (Date.now() - f.started) / 1000));
+      if (tty) f.bar.update(p.bytesRead, { file: p.file, records: p.records, rate });
+      else if (Date.now() - lastLine > 10_000) {
         lastLine = Date.now();
         out.info(
           `${p.file} : ${p.records} lignes (${Math.round((100 * p.bytesRead) / Math.max(1, p.bytesTotal))} %), ${rate} lignes/s`,
@@ -38,9 +43,9 @@ function progressReporter(out: Output, tty: boolean) {
       }
     },
     stop() {
-      bar?.stop();
-      bar = null;
-      current = '';
+      bars?.stop();
+      bars = null;
+      files.clear();
     },
   };
 }

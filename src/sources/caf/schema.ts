@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ExtractSpec, FieldIssue } from '../extract.ts';
+import { columnReader, type ExtractSpec, type FieldIssue } from '../extract.ts';
 import {
   amount,
   birthDate,
@@ -74,6 +74,8 @@ const foyerColumns = [
   'telephone',
 ] as const;
 
+const readFoyer = columnReader<CafFoyerRecord>(foyerColumns);
+
 export const cafFoyers: ExtractSpec<CafFoyerRecord> = {
   agency: 'caf',
   prefix: /^caf_foyers$/,
@@ -95,7 +97,7 @@ export const cafFoyers: ExtractSpec<CafFoyerRecord> = {
   warn: (r) => addressDoubts(r.code_postal, r.code_commune_insee),
   table: 'caf_foyer',
   tableColumns: foyerColumns,
-  toRows: (r) => [foyerColumns.map((c) => r[c])],
+  toRows: (r) => [readFoyer(r)],
 };
 
 export const ROLES_CAF = ['ALLOCATAIRE', 'CONJOINT', 'ENFANT', 'AUTRE_A_CHARGE'] as const;
@@ -132,6 +134,8 @@ export function checkBirthNotFuture(birth: string, extractedOn: string, field = 
     ? [{ field, code: 'DATE_FUTURE', reason: "date de naissance postérieure à la date d'extraction" }]
     : [];
 }
+
+const readMembre = columnReader<CafMembreRecord>(membreColumns);
 
 export const cafMembres: ExtractSpec<CafMembreRecord> = {
   agency: 'caf',
@@ -175,7 +179,11 @@ export const cafMembres: ExtractSpec<CafMembreRecord> = {
     }));
   },
   tableColumns: [...membreColumns, 'traits_key'],
-  toRows: (r) => [[...membreColumns.map((c) => r[c]), traitsKey(r.nom_naissance, r.prenoms, r.date_naissance)]],
+  toRows: (r) => {
+    const row = readMembre(r);
+    row.push(traitsKey(r.nom_naissance, r.prenoms, r.date_naissance));
+    return [row];
+  },
 };
 
 export const STATUTS_DROIT = ['EN_COURS', 'SUSPENDU', 'CLOS'] as const;
@@ -195,6 +203,8 @@ export const cafDroitSchema = z.object({
 export type CafDroitRecord = z.output<typeof cafDroitSchema>;
 const droitColumns = Object.keys(cafDroitSchema.shape) as (keyof CafDroitRecord)[];
 
+const readDroit = columnReader<CafDroitRecord>(droitColumns);
+
 export const cafDroits: ExtractSpec<CafDroitRecord> = {
   agency: 'caf',
   prefix: /^caf_droits$/,
@@ -204,5 +214,5 @@ export const cafDroits: ExtractSpec<CafDroitRecord> = {
   schema: cafDroitSchema,
   table: 'caf_droit',
   tableColumns: droitColumns,
-  toRows: (r) => [droitColumns.map((c) => r[c])],
+  toRows: (r) => [readDroit(r)],
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkBirthNotFuture } from '../caf/schema.ts';
-import type { ExtractSpec } from '../extract.ts';
+import { columnReader, type ExtractSpec } from '../extract.ts';
 import {
   birthDate,
   field,
@@ -97,6 +97,8 @@ const tableColumns = [
   'code_commune_insee',
 ] as const;
 
+const readColumns = columnReader<DgfipFoyerRecord>(tableColumns);
+
 export const dgfipFoyers: ExtractSpec<DgfipFoyerRecord> = {
   agency: 'dgfip',
   prefix: /^dgfip_foyers$/,
@@ -112,5 +114,9 @@ export const dgfipFoyers: ExtractSpec<DgfipFoyerRecord> = {
     ...addressDoubts(r.code_postal, r.code_commune_insee),
   ],
   tableColumns: [...tableColumns, 'traits_key'],
-  toRows: (r) => [[...tableColumns.map((c) => r[c]), traitsKey(r.nom_naissance, r.prenoms, r.date_naissance)]],
+  toRows: (r) => {
+    const row = readColumns(r);
+    row.push(traitsKey(r.nom_naissance, r.prenoms, r.date_naissance));
+    return [row];
+  },
 };
