@@ -42,9 +42,10 @@ export interface ImportFilesOptions extends ImportOptions {
  * file (imported or already imported) is moved there, and each refused one into `refusedDir`,
  * so that a drop folder only ever holds what is still to do. Outcomes come in the order of `files`.
  *
- * On PostgreSQL two files are imported at once, on two connections: while the server finishes
- * one file alone (duplicates, indexes, contradictions), this thread reads and validates the
- * next; both cores stay busy. Files of the same extract (the same staging table) still go one
+ * On PostgreSQL up to three files are imported at once, each on its connection, one of them
+ * read, validated and COPYed at a time: while the server finishes the files loaded before
+ * (duplicates, indexes, contradictions), this thread reads and validates the next; both cores
+ * stay busy. Files of the same extract (the same staging table) still go one
  * after the other in the order given (snapshots, oldest first); among the others the largest
  * goes first, so that the small ones fill the end. Two files with the same content never run
  * at once: the second waits, then finds the first imported and is skipped. On PGlite (in this
