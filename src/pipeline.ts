@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Db } from './db/open.ts';
 import { type Batch, batchScopes, readBatch, readRunContext } from './eligibility/batch.ts';
 import { type DecidedBatch, type DecideRequest, decideBatch, mergeDecided } from './eligibility/decide.ts';
-import type { Funnel } from './eligibility/evaluate.ts';
+import { addFunnel, type Funnel } from './eligibility/evaluate.ts';
 import { detectEvents, type LifeEvent } from './eligibility/events.ts';
 import { lastRunOf, readRecentEvents, storeEvents, touchedHouseholds } from './eligibility/events-store.ts';
 import { contactExclusion } from './eligibility/exclusions.ts';
@@ -288,16 +288,7 @@ async function evaluateInBatches(
   let remaining = o.limit ?? Number.POSITIVE_INFINITY;
   /** Adds a decided batch to the funnels of its rights. */
   const count = (decided: DecidedBatch) => {
-    for (const r of decided.rights) {
-      const acc = byRight[r.id] as RightSummary;
-      const f = r.funnel;
-      acc.households += f.households;
-      acc.eligible += f.eligible;
-      acc.notEligible += f.notEligible;
-      acc.undetermined += f.undetermined;
-      acc.toInvite += f.toInvite;
-      for (const k of Object.keys(acc.excluded) as ExclusionReason[]) acc.excluded[k] += f.excluded[k];
-    }
+    for (const r of decided.rights) addFunnel(byRight[r.id] as RightSummary, r.funnel);
   };
   /** Records a batch's decisions (every right in one transaction), then its notifications and dossiers. */
   const writeBatch = async (
@@ -396,9 +387,9 @@ async function evaluateInBatches(
       );
       count(decided);
       if (o.dryRun) continue;
-      // One batch is written at a time, in order (its life events, then its decisions); the
-      // next ones are read and decided meanwhile.
-      // Without letters to write, only the rows wait: not the situations and eligible decisions.
+      // One batch is written at a time, in order (its life events, then its decisions), while the
+      // next ones are read and decided. Without letters to write, only the rows wait: not the
+      // situations and the eligible decisions.
       previous = o.outDir
         ? writeAfter(previous, events, decided, byKey)
         : writeAfter(previous, events, { ...decided, rights: decided.rights.map((r) => ({ ...r, eligible: [] })) });

@@ -51,8 +51,9 @@ const STAGING_TABLES = ['caf_foyer', 'caf_membre', 'caf_droit', 'dgfip_personne'
  * autovacuum analyses each partition but never a partitioned table itself, and without its
  * figures the planner guesses: at a million households it estimated 8 billion rows for the join
  * finding the tax households unknown to the CAF, and the three processes of that parallel hash
- * join took 7.5 GB each until the machine ran out of memory. The import analyses the tables it
- * loads; this covers databases loaded before it did.
+ * join took 7.5 GB each until the machine ran out of memory. The import does not analyse what
+ * it loads; statistics grown stale by later imports are left to autovacuum (partitions) and to
+ * the operator (the tables as a whole).
  */
 export async function ensurePlannerStatistics(db: Kdb): Promise<string[]> {
   const never = await sql<{ relname: string }>`

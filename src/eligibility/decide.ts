@@ -2,7 +2,7 @@ import type { Decision } from '../model.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
 import { RIGHTS } from '../rules/registry.ts';
 import type { RightDefinition } from '../rules/right.ts';
-import { type EligibilityInputs, type Funnel, funnelOf, planDecisions } from './evaluate.ts';
+import { addFunnel, type EligibilityInputs, type Funnel, funnelOf, planDecisions } from './evaluate.ts';
 import { type DecisionRow, encodeDecision } from './store.ts';
 
 /** What deciding one batch needs: for each right, the households to decide and what the exclusions know. */
@@ -58,13 +58,7 @@ export function mergeDecided(parts: readonly DecidedBatch[]): DecidedBatch {
         rights.set(r.id, { funnel: { ...r.funnel, excluded: { ...r.funnel.excluded } }, eligible: [...r.eligible] });
         continue;
       }
-      const f = acc.funnel;
-      f.households += r.funnel.households;
-      f.eligible += r.funnel.eligible;
-      f.notEligible += r.funnel.notEligible;
-      f.undetermined += r.funnel.undetermined;
-      f.toInvite += r.funnel.toInvite;
-      for (const k of Object.keys(f.excluded) as (keyof Funnel['excluded'])[]) f.excluded[k] += r.funnel.excluded[k];
+      addFunnel(acc.funnel, r.funnel);
       acc.eligible.push(...r.eligible);
     }
     for (const [hash, row] of p.situations) if (!situations.has(hash)) situations.set(hash, row);

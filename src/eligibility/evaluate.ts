@@ -129,6 +129,16 @@ export interface Funnel {
   toInvite: number;
 }
 
+/** Adds the counts of `f` to `into` (the funnels of several batches, or slices of one). */
+export function addFunnel(into: Funnel, f: Funnel): void {
+  into.households += f.households;
+  into.eligible += f.eligible;
+  into.notEligible += f.notEligible;
+  into.undetermined += f.undetermined;
+  into.toInvite += f.toInvite;
+  for (const k of Object.keys(into.excluded) as ExclusionReason[]) into.excluded[k] += f.excluded[k];
+}
+
 /** Counts a plan: households → eligible → excluded by reason → to invite. */
 export function funnelOf(plan: DecisionPlan): Funnel {
   const f: Funnel = {
