@@ -1,21 +1,12 @@
 import { basename } from 'node:path';
 import type { Db } from './db/open.ts';
-import { type Batch, batchScopes, readBatch, readRunContext } from './eligibility/batch.ts';
-import { type DecidedBatch, type DecideRequest, decideBatch, mergeDecided } from './eligibility/decide.ts';
-import { addFunnel, type Funnel } from './eligibility/evaluate.ts';
-import { detectEvents, type LifeEvent } from './eligibility/events.ts';
-import { lastRunOf, readRecentEvents, storeEvents, touchedHouseholds } from './eligibility/events-store.ts';
-import { contactExclusion } from './eligibility/exclusions.ts';
-import { applyDecisions } from './eligibility/store.ts';
-import type { ExclusionReason, Situation } from './model.ts';
-import { applyNotificationPlan } from './notify/apply.ts';
-import { planNotifications } from './notify/plan.ts';
-import { applyDossierPlan } from './prefill/apply.ts';
-import { planDossiers } from './prefill/build.ts';
+import { batchScopes, readRunContext } from './eligibility/batch.ts';
+import type { Funnel } from './eligibility/evaluate.ts';
+import { lastRunOf } from './eligibility/events-store.ts';
+import { type BatchJob, type RightCounts, runBatches } from './eligibility/run-batches.ts';
+import type { ExclusionReason } from './model.ts';
 import { loadPseudonymizer } from './pseudonym.ts';
-import { RIGHTS } from './rules/registry.ts';
 import type { RightDefinition } from './rules/right.ts';
-import { RULES_VERSION } from './rules/version.ts';
 import { parseExtractFileName } from './sources/file-name.ts';
 import { type InboxOutcome, importFiles, inboxFiles } from './sources/inbox.ts';
 import { resolvePersons } from './sources/persons.ts';
@@ -37,19 +28,9 @@ export interface RunOptions {
 }
 
 /** What one right's evaluation did in a run. */
-export interface RightSummary {
+export interface RightSummary extends RightCounts {
   /** Every household evaluated (first run, or --full), or only those touched by a life event. */
   full: boolean;
-  households: number;
-  toInvite: number;
-  superseded: number;
-  eligible: number;
-  notEligible: number;
-  undetermined: number;
-  excluded: Record<ExclusionReason, number>;
-  decisionsRecorded: number;
-  notificationsQueued: number;
-  dossiersWritten: number;
 }
 
 export interface RunSummary {
@@ -215,28 +196,16 @@ export async function runEligibilities(
 }
 
 /**
- * CAF cases per batch. A run holds at most three batches at a time (one read ahead, one decided,
- * one being written): 750 keeps a run of all five rights under 500 MB whatever the number of
- * households (bench/eligibility).
+ * CAF cases per batch. A thread holds at most four batches at a time (one read ahead, one
+ * decided, two waiting for their write): 750 keeps a run of all five rights under 500 MB
+ * whatever the number of households (bench/eligibility).
  */
 const BATCH_CASES = 750;
-
-/** Batches decided and waiting for their write (PostgreSQL), at most: see `evaluateInBatches`. */
-const WRITES_AHEAD = 2;
-
-const emptyExcluded = (): Record<ExclusionReason, number> => ({
-  deja_beneficiaire: 0,
-  droit_clos_recemment: 0,
-  invite_recemment: 0,
-  opposition: 0,
-  sans_canal_de_contact: 0,
-  decede: 0,
-});
 
 /**
  * Evaluates the rights batch by batch: each range of CAF cases (then the tax households unknown
  * to the CAF) is read, built, checked for life events, decided, and — with `outDir` — notified
- * and pre-filled, before the next one is read. Memory is bounded by a batch, not by the files.
+ * and pre-filled (`runBatches`). Memory is bounded by a few batches, not by the files.
  */
 async function evaluateInBatches(
   db: Db,
@@ -262,182 +231,26 @@ async function evaluateInBatches(
       return { id, full: o.full || last === null, last };
     }),
   );
+  const job: BatchJob = {
+    asOf: o.asOf,
+    plans,
+    scopes: await batchScopes(db.kysely, o.asOf, o.batchSize ?? BATCH_CASES, o.departement),
+    dryRun: o.dryRun,
+    ...(o.departement ? { departement: o.departement } : {}),
+    ...(o.outDir ? { outDir: o.outDir } : {}),
+  };
+  const totals = await runBatches(db, ctx, job, o.limit);
   const byRight: Record<string, RightSummary> = {};
-  for (const p of plans)
-    byRight[p.id] = {
-      full: p.full,
-      households: 0,
-      eligible: 0,
-      notEligible: 0,
-      undetermined: 0,
-      excluded: emptyExcluded(),
-      toInvite: 0,
-      decisionsRecorded: 0,
-      superseded: 0,
-      notificationsQueued: 0,
-      dossiersWritten: 0,
-    };
-  const scopes = await batchScopes(db.kysely, o.asOf, o.batchSize ?? BATCH_CASES, o.departement);
-  // On PostgreSQL the next batch is read, and the previous one written, while this one is
-  // decided: the server works on one core while this process computes on the other. PGlite runs
-  // in this process, one statement at a time: there each step waits for the previous one.
-  const overlap = db.dialect === 'pg';
-  let households = 0;
-  let lifeEvents = 0;
-  let lifeEventsNew = 0;
-  let remaining = o.limit ?? Number.POSITIVE_INFINITY;
-  /** Adds a decided batch to the funnels of its rights. */
-  const count = (decided: DecidedBatch) => {
-    for (const r of decided.rights) addFunnel(byRight[r.id] as RightSummary, r.funnel);
-  };
-  /** Records a batch's decisions (every right in one transaction), then its notifications and dossiers. */
-  const writeBatch = async (
-    decided: DecidedBatch,
-    byKey: ReadonlyMap<string, Situation>,
-    events: readonly LifeEvent[],
-  ) => {
-    // The batch's life events and decisions in one transaction: fewer round trips, each of which
-    // waits for a turn of this process's event loop, busy deciding the next batch.
-    const stored = await db.transaction(async (tx) => {
-      lifeEventsNew += await storeEvents(tx, events, o.asOf, pseudo);
-      return applyDecisions(tx, decided.rows, decided.situations, { ids: Boolean(o.outDir) });
-    });
-    for (const { id, eligible } of decided.rights) {
-      const acc = byRight[id] as RightSummary;
-      const counts = stored.byRight.get(id);
-      acc.decisionsRecorded += counts?.recorded ?? 0;
-      acc.superseded += counts?.superseded ?? 0;
-      if (!o.outDir) continue;
-      const ids = stored.ids.get(id) ?? new Map<string, number>();
-      acc.notificationsQueued += await applyNotificationPlan(db, planNotifications(eligible, byKey), ids);
-      acc.dossiersWritten += await applyDossierPlan(db, planDossiers(eligible, byKey), ids, o.outDir);
-    }
-  };
-  /**
-   * A batch's write, once `before` is done: its life events, then its decisions. A function of
-   * its own, so that the write in flight holds what it is given and not the batch's whole scope.
-   */
-  const writeAfter = async (
-    before: Promise<void> | null,
-    events: readonly LifeEvent[],
-    decided: DecidedBatch,
-    byKey: ReadonlyMap<string, Situation> = new Map(),
-  ) => {
-    await before;
-    await writeBatch(decided, byKey, events);
-  };
-  let pending: Promise<Batch> | null = null;
-  /** The previous batch's write: batches are written one at a time, in order. */
-  let previous: Promise<void> | null = null;
-  /** The writes not yet awaited, oldest first. */
-  const writing: Promise<void>[] = [];
-  try {
-    for (let i = 0; i < scopes.length && remaining > 0; i++) {
-      const batch: Batch = await (pending ?? readBatch(db.kysely, ctx, scopes[i] as (typeof scopes)[number]));
-      pending = null;
-      if (overlap && i + 1 < scopes.length) {
-        pending = readBatch(db.kysely, ctx, scopes[i + 1] as (typeof scopes)[number]);
-        // Awaited at the next turn; a failure then is reported there (or dropped if the run stops first).
-        pending.catch(() => {});
-      }
-      const events = detectEvents(batch.situations, batch.previous, batch.held.rightEnds, Object.values(RIGHTS), {
-        since: ctx.since,
-        asOf: o.asOf,
-      });
-      households += batch.situations.length;
-      lifeEvents += events.length;
-      let situations = batch.situations;
-      if (o.departement) situations = situations.filter((s) => s.departement === o.departement);
-      const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
-      let used = 0;
-      // Events on record since the earliest last run among the rights not evaluated in full.
-      const since = plans.flatMap((p) => (p.full ? [] : [p.last as string])).sort()[0];
-      const recorded = since
-        ? await readRecentEvents(
-            db.kysely,
-            situations.map((s) => s.householdKey),
-            since,
-            o.asOf,
-          )
-        : [];
-      const request: DecideRequest['rights'][number][] = [];
-      for (const p of plans) {
-        let target = situations;
-        if (!p.full) {
-          const touched = touchedHouseholds(recorded, p.id, p.last as string);
-          for (const e of events) if (e.rights.includes(p.id)) touched.add(e.householdKey);
-          target = situations.filter((s) => touched.has(s.householdKey));
-        }
-        if (target.length > remaining) target = target.slice(0, remaining);
-        used = Math.max(used, target.length);
-        const code = p.id.toUpperCase();
-        request.push({
-          id: p.id,
-          situations: target,
-          alreadyReceives: (k) => batch.held.receives(k, code),
-          contactExclusion: (k) => contactExclusion(batch.contacts, batch.held, p.id, k),
-        });
-      }
-      remaining -= used;
-      // A worker thread for the rules was measured and dropped: copying the situations to it and
-      // the decisions back cost more than it saved on two cores shared with the server.
-      const decided = await decideYielding(
-        { asOf: o.asOf, rulesVersion: RULES_VERSION, pseudo, rights: request },
-        overlap,
-      );
-      count(decided);
-      if (o.dryRun) continue;
-      // One batch is written at a time, in order (its life events, then its decisions), while the
-      // next ones are read and decided. Without letters to write, only the rows wait: not the
-      // situations and the eligible decisions.
-      previous = o.outDir
-        ? writeAfter(previous, events, decided, byKey)
-        : writeAfter(previous, events, { ...decided, rights: decided.rights.map((r) => ({ ...r, eligible: [] })) });
-      // Awaited before a later write or at the end, where a failure is reported.
-      previous.catch(() => {});
-      if (!overlap) await previous;
-      else {
-        // At most WRITES_AHEAD batches wait to be written while the next is decided: memory
-        // stays bounded (their rows wait as bytes), and a slow write does not stop the deciding.
-        writing.push(previous);
-        if (writing.length > WRITES_AHEAD) await writing.shift();
-      }
-    }
-    await previous;
-  } finally {
-    await pending?.catch(() => {});
-    await previous?.catch(() => {});
-  }
   for (const p of plans) {
-    const r = byRight[p.id] as RightSummary;
+    const r: RightSummary = { full: p.full, ...(totals.byRight[p.id] as RightCounts) };
+    byRight[p.id] = r;
     o.log?.(
       `${p.id.toUpperCase()} ${o.asOf.slice(0, 7)} : ${r.households} foyers évalués, ${r.eligible} éligibles, ${r.toInvite} à inviter`,
     );
     if (!o.dryRun) await recordRun(db, p.id, o.asOf, p.full, r.households);
   }
-  o.log?.(`événements de vie : ${lifeEvents} (${lifeEventsNew} nouveaux)`);
-  return { byRight, households, lifeEvents, lifeEventsNew };
-}
-
-/** Households decided between two turns of the event loop (a few milliseconds of rules). */
-const DECIDE_SLICE = 250;
-
-/**
- * Decides a batch a slice of households at a time, letting the event loop turn in between when
- * the database works alongside (PostgreSQL): the writes and reads in flight take a turn for each
- * statement, and a batch decided in one go held each of them up for the whole batch.
- */
-async function decideYielding(req: DecideRequest, yieldBetween: boolean): Promise<DecidedBatch> {
-  if (!yieldBetween) return decideBatch(req);
-  const parts: DecidedBatch[] = [];
-  for (const right of req.rights)
-    for (let i = 0; i < right.situations.length; i += DECIDE_SLICE) {
-      parts.push(
-        decideBatch({ ...req, rights: [{ ...right, situations: right.situations.slice(i, i + DECIDE_SLICE) }] }),
-      );
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  return mergeDecided(parts);
+  o.log?.(`événements de vie : ${totals.lifeEvents} (${totals.lifeEventsNew} nouveaux)`);
+  return { byRight, households: totals.households, lifeEvents: totals.lifeEvents, lifeEventsNew: totals.lifeEventsNew };
 }
 
 async function recordRun(db: Db, right: string, asOf: string, full: boolean, households: number) {

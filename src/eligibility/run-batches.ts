@@ -1,0 +1,250 @@
+import type { Db } from '../db/open.ts';
+import type { ExclusionReason, Situation } from '../model.ts';
+import { applyNotificationPlan } from '../notify/apply.ts';
+import { planNotifications } from '../notify/plan.ts';
+import { applyDossierPlan } from '../prefill/apply.ts';
+import { planDossiers } from '../prefill/build.ts';
+import { RIGHTS } from '../rules/registry.ts';
+import type { RightDefinition } from '../rules/right.ts';
+import { RULES_VERSION } from '../rules/version.ts';
+import { type Batch, type BatchScope, type RunContext, readBatch } from './batch.ts';
+import { type DecidedBatch, type DecideRequest, decideBatch, mergeDecided } from './decide.ts';
+import { addFunnel, type Funnel } from './evaluate.ts';
+import { detectEvents, type LifeEvent } from './events.ts';
+import { readRecentEvents, storeEvents, touchedHouseholds } from './events-store.ts';
+import { contactExclusion } from './exclusions.ts';
+import { applyDecisions } from './store.ts';
+
+/** Whether a right evaluates everyone in this run, and its previous run. */
+export interface RightPlan {
+  readonly id: RightDefinition['id'];
+  readonly full: boolean;
+  readonly last: string | null;
+}
+
+/** What batches did for one right: its funnel and what was written. */
+export interface RightCounts extends Funnel {
+  decisionsRecorded: number;
+  superseded: number;
+  notificationsQueued: number;
+  dossiersWritten: number;
+}
+
+/** What the batches of a run did. */
+export interface BatchTotals {
+  readonly byRight: Record<string, RightCounts>;
+  households: number;
+  lifeEvents: number;
+  lifeEventsNew: number;
+}
+
+/** The batches of a run and how to treat them. */
+export interface BatchJob {
+  readonly asOf: string;
+  readonly plans: readonly RightPlan[];
+  readonly scopes: readonly BatchScope[];
+  readonly dryRun: boolean;
+  readonly departement?: string;
+  /** Queue notifications and write dossiers there (the `run` job); absent: decisions only. */
+  readonly outDir?: string;
+}
+
+/** Batches decided and waiting for their write (PostgreSQL), at most: see `runBatches`. */
+const WRITES_AHEAD = 2;
+
+/** Households decided between two turns of the event loop (a few milliseconds of rules). */
+const DECIDE_SLICE = 250;
+
+export const emptyExcluded = (): Record<ExclusionReason, number> => ({
+  deja_beneficiaire: 0,
+  droit_clos_recemment: 0,
+  invite_recemment: 0,
+  opposition: 0,
+  sans_canal_de_contact: 0,
+  decede: 0,
+});
+
+export function emptyTotals(rights: readonly RightDefinition['id'][]): BatchTotals {
+  const byRight: Record<string, RightCounts> = {};
+  for (const id of rights)
+    byRight[id] = {
+      households: 0,
+      eligible: 0,
+      notEligible: 0,
+      undetermined: 0,
+      excluded: emptyExcluded(),
+      toInvite: 0,
+      decisionsRecorded: 0,
+      superseded: 0,
+      notificationsQueued: 0,
+      dossiersWritten: 0,
+    };
+  return { byRight, households: 0, lifeEvents: 0, lifeEventsNew: 0 };
+}
+
+/**
+ * Treats the batches of a run in order: each is read, built, checked for life events, decided,
+ * and unless `dryRun` recorded — with `outDir`, notified and pre-filled. Memory is bounded by a
+ * few batches, not by the files.
+ *
+ * Two threads each reading, deciding and writing whole batches with their own connections were
+ * measured and dropped (100 000 households): 4 s more CPU in all (two heaps to collect, the
+ * loader and JIT twice) on two cores shared with the server, and 620–660 MB at peak instead of
+ * about 400. A worker thread for the rules alone cost more in copying situations to it and
+ * decisions back than it saved.
+ */
+export async function runBatches(
+  db: Db,
+  ctx: RunContext,
+  job: BatchJob,
+  /** At most this many households (`--limit`). */
+  limit = Number.POSITIVE_INFINITY,
+): Promise<BatchTotals> {
+  const totals = emptyTotals(job.plans.map((p) => p.id));
+  // On PostgreSQL the next batch is read, and the previous one written, while this one is
+  // decided: the server works on one core while this thread computes. PGlite runs in this
+  // process, one statement at a time: there each step waits for the previous one.
+  const overlap = db.dialect === 'pg';
+  let remaining = limit;
+  /** Records a batch's decisions (every right in one transaction), then its notifications and dossiers. */
+  const writeBatch = async (
+    decided: DecidedBatch,
+    byKey: ReadonlyMap<string, Situation>,
+    events: readonly LifeEvent[],
+  ) => {
+    // The batch's life events and decisions in one transaction: fewer round trips, each of which
+    // waits for a turn of this thread's event loop, busy deciding the next batch.
+    const stored = await db.transaction(async (tx) => {
+      totals.lifeEventsNew += await storeEvents(tx, events, job.asOf, ctx.pseudo);
+      return applyDecisions(tx, decided.rows, decided.situations, { ids: Boolean(job.outDir) });
+    });
+    for (const { id, eligible } of decided.rights) {
+      const acc = totals.byRight[id] as RightCounts;
+      const counts = stored.byRight.get(id);
+      acc.decisionsRecorded += counts?.recorded ?? 0;
+      acc.superseded += counts?.superseded ?? 0;
+      if (!job.outDir) continue;
+      const ids = stored.ids.get(id) ?? new Map<string, number>();
+      acc.notificationsQueued += await applyNotificationPlan(db, planNotifications(eligible, byKey), ids);
+      acc.dossiersWritten += await applyDossierPlan(db, planDossiers(eligible, byKey), ids, job.outDir);
+    }
+  };
+  /**
+   * A batch's write, once `before` is done: its life events, then its decisions. A function of
+   * its own, so that the write in flight holds what it is given and not the batch's whole scope.
+   */
+  const writeAfter = async (
+    before: Promise<void> | null,
+    events: readonly LifeEvent[],
+    decided: DecidedBatch,
+    byKey: ReadonlyMap<string, Situation> = new Map(),
+  ) => {
+    await before;
+    await writeBatch(decided, byKey, events);
+  };
+  let next = 0;
+  /** Starts reading the next batch, if any is left. */
+  const readNext = () =>
+    next < job.scopes.length ? readBatch(db.kysely, ctx, job.scopes[next++] as BatchScope) : null;
+  // Events on record since the earliest last run among the rights not evaluated in full.
+  const since = job.plans.flatMap((p) => (p.full ? [] : [p.last as string])).sort()[0];
+  let pending: Promise<Batch> | null = readNext();
+  /** The previous batch's write: a thread writes its batches one at a time, in order. */
+  let previous: Promise<void> | null = null;
+  /** The writes not yet awaited, oldest first. */
+  const writing: Promise<void>[] = [];
+  try {
+    while (pending && remaining > 0) {
+      const batch: Batch = await pending;
+      pending = null;
+      if (overlap) {
+        pending = readNext();
+        // Awaited at the next turn; a failure then is reported there (or dropped if the run stops first).
+        pending?.catch(() => {});
+      }
+      const events = detectEvents(batch.situations, batch.previous, batch.held.rightEnds, Object.values(RIGHTS), {
+        since: ctx.since,
+        asOf: job.asOf,
+      });
+      totals.households += batch.situations.length;
+      totals.lifeEvents += events.length;
+      let situations = batch.situations;
+      if (job.departement) situations = situations.filter((s) => s.departement === job.departement);
+      const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
+      let used = 0;
+      const recorded = since
+        ? await readRecentEvents(
+            db.kysely,
+            situations.map((s) => s.householdKey),
+            since,
+            job.asOf,
+          )
+        : [];
+      const request: DecideRequest['rights'][number][] = [];
+      for (const p of job.plans) {
+        let target = situations;
+        if (!p.full) {
+          const touched = touchedHouseholds(recorded, p.id, p.last as string);
+          for (const e of events) if (e.rights.includes(p.id)) touched.add(e.householdKey);
+          target = situations.filter((s) => touched.has(s.householdKey));
+        }
+        if (target.length > remaining) target = target.slice(0, remaining);
+        used = Math.max(used, target.length);
+        const code = p.id.toUpperCase();
+        request.push({
+          id: p.id,
+          situations: target,
+          alreadyReceives: (k) => batch.held.receives(k, code),
+          contactExclusion: (k) => contactExclusion(batch.contacts, batch.held, p.id, k),
+        });
+      }
+      remaining -= used;
+      const decided = await decideYielding(
+        { asOf: job.asOf, rulesVersion: RULES_VERSION, pseudo: ctx.pseudo, rights: request },
+        overlap,
+      );
+      for (const r of decided.rights) addFunnel(totals.byRight[r.id] as RightCounts, r.funnel);
+      if (!job.dryRun) {
+        // One batch is written at a time, in order (its life events, then its decisions), while the
+        // next ones are read and decided. Without letters to write, only the rows wait: not the
+        // situations and the eligible decisions.
+        previous = job.outDir
+          ? writeAfter(previous, events, decided, byKey)
+          : writeAfter(previous, events, { ...decided, rights: decided.rights.map((r) => ({ ...r, eligible: [] })) });
+        // Awaited before a later write or at the end, where a failure is reported.
+        previous.catch(() => {});
+        if (!overlap) await previous;
+        else {
+          // At most WRITES_AHEAD batches wait to be written while the next is decided: memory
+          // stays bounded (their rows wait as bytes), and a slow write does not stop the deciding.
+          writing.push(previous);
+          if (writing.length > WRITES_AHEAD) await writing.shift();
+        }
+      }
+      if (!overlap && remaining > 0) pending = readNext();
+    }
+    await previous;
+  } finally {
+    await pending?.catch(() => {});
+    await previous?.catch(() => {});
+  }
+  return totals;
+}
+
+/**
+ * Decides a batch a slice of households at a time, letting the event loop turn in between when
+ * the database works alongside (PostgreSQL): the writes and reads in flight take a turn for each
+ * statement, and a batch decided in one go held each of them up for the whole batch.
+ */
+async function decideYielding(req: DecideRequest, yieldBetween: boolean): Promise<DecidedBatch> {
+  if (!yieldBetween) return decideBatch(req);
+  const parts: DecidedBatch[] = [];
+  for (const right of req.rights)
+    for (let i = 0; i < right.situations.length; i += DECIDE_SLICE) {
+      parts.push(
+        decideBatch({ ...req, rights: [{ ...right, situations: right.situations.slice(i, i + DECIDE_SLICE) }] }),
+      );
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  return mergeDecided(parts);
+}
