@@ -60,8 +60,18 @@ export async function ensurePlannerStatistics(db: Kdb): Promise<string[]> {
     select relname from pg_class
     where relkind = 'p' and relname = any(${STAGING_TABLES}::text[]) and reltuples < 0
       and pg_table_is_visible(oid)`.execute(db);
-  // At once: on PostgreSQL each on a connection of its own (a few hundred milliseconds each).
-  await Promise.all(never.rows.map((t) => sql`analyze ${sql.table(t.relname)}`.execute(db)));
+  // At once: on PostgreSQL each on a connection of its own. A small sample (3 000 rows rather
+  // than 30 000): the planner needed the tables' sizes and the spread of their keys, and the
+  // partitions keep the full statistics autovacuum gathers. 0.6–0.8 s → 0.06 s for the tax
+  // notices at 100 000 households, at the start of a run, when nothing else is under way.
+  await Promise.all(
+    never.rows.map((t) =>
+      db.transaction().execute(async (tx) => {
+        await sql`set local default_statistics_target = 10`.execute(tx);
+        await sql`analyze ${sql.table(t.relname)}`.execute(tx);
+      }),
+    ),
+  );
   return never.rows.map((t) => t.relname);
 }
 
