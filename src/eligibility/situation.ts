@@ -469,7 +469,7 @@ type Ressources = Record<string, Partial<Record<NatureRessource, number>>>;
  */
 export function resourcesByNir(rows: readonly RessourceRow[]): Map<string, Ressources> {
   const out = new Map<string, Ressources>();
-  let person: Ressources | undefined;
+  let person: Ressources = {};
   let nir: string | undefined;
   for (const r of rows) {
     if (r.nir !== nir) {
@@ -477,7 +477,11 @@ export function resourcesByNir(rows: readonly RessourceRow[]): Map<string, Resso
       person = {};
       out.set(nir, person);
     }
-    const month = ((person as Ressources)[r.mois] ??= {});
+    let month = person[r.mois];
+    if (!month) {
+      month = {};
+      person[r.mois] = month;
+    }
     month[r.nature] = r.m;
   }
   return out;
