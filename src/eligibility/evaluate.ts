@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyLine } from '../db/copy-format.ts';
+import { CopyRowWriter } from '../db/copy-format.ts';
 import type { Decision, ExclusionReason, Situation } from '../model.ts';
 import { contactChannels } from '../notify/channels.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
@@ -29,6 +29,9 @@ export function withoutIdentity(s: Situation): Situation {
   };
 }
 
+/** Where situations' rows are written as bytes (see `CopyRowWriter`). */
+const situationRows = new CopyRowWriter();
+
 /**
  * The pseudonymised situation (as JSON, ready to store), its hash and the household's pseudonym,
  * computed once per situation object: every right of a run shares them.
@@ -53,7 +56,7 @@ function minimise(s: Situation, pseudo: Pseudonymizer) {
     // The stored JSON: the same values, and where they came from. Encoded now, it waits for the
     // store outside the heap (the garbage collector does not copy it from batch to batch).
     const json = `${values.slice(0, -1)},"provenance":${JSON.stringify(inputs.provenance)}}`;
-    const row = Buffer.from(copyLine([hash, json]));
+    const row = situationRows.row([hash, json]);
     m = { row, hash, pseudonym: pseudo('F', s.householdKey), inputsHash: [] };
     minimised.set(s, m);
   }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { getOrInit } from '../collections.ts';
-import { copyLine } from '../db/copy-format.ts';
+import { CopyRowWriter } from '../db/copy-format.ts';
 import type { Kdb } from '../db/database.ts';
 import { copyByteChunks, type Db } from '../db/open.ts';
 import type { Decision } from '../model.ts';
@@ -53,7 +53,10 @@ export interface DecisionRow extends DecisionKey {
   readonly row: Uint8Array;
 }
 
-/** Encodes a decision for the store (pure; done once, where the decision is made). */
+/** Where decisions' rows are written as bytes (see `CopyRowWriter`). */
+const decisionRows = new CopyRowWriter();
+
+/** Encodes a decision for the store (done once, where the decision is made). */
 export function encodeDecision(d: Decision): DecisionRow {
   return {
     householdKey: d.householdKey,
@@ -62,21 +65,19 @@ export function encodeDecision(d: Decision): DecisionRow {
     inputsHash: d.inputsHash,
     rulesVersion: d.rulesVersion,
     situationHash: d.situationHash,
-    row: Buffer.from(
-      copyLine([
-        d.householdKey,
-        d.pseudonym,
-        d.rightId,
-        d.period,
-        d.result.status,
-        d.exclusion,
-        d.result.status === 'eligible' ? d.result.amount : null,
-        d.result,
-        d.situationHash,
-        d.inputsHash,
-        d.rulesVersion,
-      ]),
-    ),
+    row: decisionRows.row([
+      d.householdKey,
+      d.pseudonym,
+      d.rightId,
+      d.period,
+      d.result.status,
+      d.exclusion,
+      d.result.status === 'eligible' ? d.result.amount : null,
+      d.result,
+      d.situationHash,
+      d.inputsHash,
+      d.rulesVersion,
+    ]),
   };
 }
 
