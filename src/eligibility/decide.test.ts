@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSituations } from '../../bench/situations.ts';
 import { makePseudonymizer } from '../pseudonym.ts';
-import { type DecideRequest, decideBatch, mergeDecided } from './decide.ts';
+import { BatchDecider, type DecideRequest, decideBatch } from './decide.ts';
 
 describe('a batch decided in slices', () => {
   const asOf = '2025-09-01';
@@ -20,13 +20,14 @@ describe('a batch decided in slices', () => {
 
   it('gives the same funnels, eligible decisions, rows and situations as deciding it at once', () => {
     const whole = decideBatch(request(['rsa', 'c2s']));
-    const parts = [
-      decideBatch(request(['rsa'], 0, 250)),
-      decideBatch(request(['rsa'], 250, 600)),
-      decideBatch(request(['c2s'], 0, 100)),
-      decideBatch(request(['c2s'], 100, 600)),
-    ];
-    const merged = mergeDecided(parts);
+    const decider = new BatchDecider(request([]));
+    const [rsa, c2s] = request(['rsa', 'c2s']).rights;
+    if (!rsa || !c2s) throw new Error('two rights expected');
+    decider.add(rsa, situations.slice(0, 250));
+    decider.add(rsa, situations.slice(250, 600));
+    decider.add(c2s, situations.slice(0, 100));
+    decider.add(c2s, situations.slice(100, 600));
+    const merged = decider.result();
     expect(merged.rights.map((r) => r.id)).toEqual(['rsa', 'c2s']);
     expect(merged.rights.map((r) => r.funnel)).toEqual(whole.rights.map((r) => r.funnel));
     expect(merged.rights[0]?.funnel.households).toBe(600);

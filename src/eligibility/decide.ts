@@ -1,4 +1,4 @@
-import type { Decision } from '../model.ts';
+import type { Decision, Situation } from '../model.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
 import { RIGHTS } from '../rules/registry.ts';
 import type { RightDefinition } from '../rules/right.ts';
@@ -27,45 +27,49 @@ export interface DecidedBatch {
   readonly situations: ReadonlyMap<string, Uint8Array>;
 }
 
-/** Decides every right of a batch (pure: the rules, the exclusions, the encoding of what to store). */
-export function decideBatch(req: DecideRequest): DecidedBatch {
-  const rights: DecidedBatch['rights'][number][] = [];
-  const rows: DecisionRow[] = [];
-  const situations = new Map<string, Uint8Array>();
-  for (const r of req.rights) {
-    const plan = planDecisions(r, RIGHTS[r.id], req.asOf, req.pseudo, req.rulesVersion);
+/**
+ * A batch decided piece by piece (a right's households a slice at a time), so that the caller
+ * may let other work run in between: the funnels, eligible decisions, rows and situations add
+ * up as if the batch had been decided at once.
+ */
+export class BatchDecider {
+  private readonly rights = new Map<RightDefinition['id'], { funnel: Funnel; eligible: Decision[] }>();
+  private readonly rows: DecisionRow[] = [];
+  private readonly situations = new Map<string, Uint8Array>();
+
+  constructor(private readonly req: Omit<DecideRequest, 'rights'>) {}
+
+  /** Decides one right for some of the batch's households (pure: the rules, the exclusions, the encoding). */
+  add(right: DecideRequest['rights'][number], situations: readonly Situation[] = right.situations): void {
+    const { asOf, pseudo, rulesVersion } = this.req;
+    const plan = planDecisions({ ...right, situations }, RIGHTS[right.id], asOf, pseudo, rulesVersion);
     for (const d of plan.decisions) {
-      rows.push(encodeDecision(d));
-      if (!situations.has(d.situationHash)) situations.set(d.situationHash, d.situationRow);
+      this.rows.push(encodeDecision(d));
+      if (!this.situations.has(d.situationHash)) this.situations.set(d.situationHash, d.situationRow);
     }
-    rights.push({
-      id: r.id,
-      funnel: funnelOf(plan),
-      eligible: plan.decisions.filter((d) => d.result.status === 'eligible'),
-    });
+    const funnel = funnelOf(plan);
+    const acc = this.rights.get(right.id);
+    const eligible = plan.decisions.filter((d) => d.result.status === 'eligible');
+    if (!acc) this.rights.set(right.id, { funnel, eligible });
+    else {
+      addFunnel(acc.funnel, funnel);
+      acc.eligible.push(...eligible);
+    }
   }
-  return { rights, rows, situations };
+
+  /** What was decided, right by right in the order they were first added. */
+  result(): DecidedBatch {
+    return {
+      rights: [...this.rights].map(([id, r]) => ({ id, funnel: r.funnel, eligible: r.eligible })),
+      rows: this.rows,
+      situations: this.situations,
+    };
+  }
 }
 
-/** Decided parts of one batch (slices of its households, right by right) as one decided batch. */
-export function mergeDecided(parts: readonly DecidedBatch[]): DecidedBatch {
-  const rights = new Map<RightDefinition['id'], { funnel: Funnel; eligible: Decision[] }>();
-  const situations = new Map<string, Uint8Array>();
-  for (const p of parts) {
-    for (const r of p.rights) {
-      const acc = rights.get(r.id);
-      if (!acc) {
-        rights.set(r.id, { funnel: { ...r.funnel, excluded: { ...r.funnel.excluded } }, eligible: [...r.eligible] });
-        continue;
-      }
-      addFunnel(acc.funnel, r.funnel);
-      acc.eligible.push(...r.eligible);
-    }
-    for (const [hash, row] of p.situations) if (!situations.has(hash)) situations.set(hash, row);
-  }
-  return {
-    rights: [...rights].map(([id, r]) => ({ id, funnel: r.funnel, eligible: r.eligible })),
-    rows: parts.flatMap((p) => p.rows),
-    situations,
-  };
+/** Decides every right of a batch at once (pure). */
+export function decideBatch(req: DecideRequest): DecidedBatch {
+  const decider = new BatchDecider(req);
+  for (const r of req.rights) decider.add(r);
+  return decider.result();
 }
