@@ -11,6 +11,11 @@ export interface DecideRequest {
   readonly rulesVersion: string;
   readonly pseudo: Pseudonymizer;
   readonly rights: readonly (EligibilityInputs & { readonly id: RightDefinition['id'] })[];
+  /**
+   * Keep the eligible decisions (default): letters and dossiers are planned from them. Without
+   * them, a decision's objects are garbage as soon as its row is encoded.
+   */
+  readonly keepEligible?: boolean;
 }
 
 /** A decided batch: what to count, what to write, and the decisions that lead to a letter or a dossier. */
@@ -49,7 +54,8 @@ export class BatchDecider {
     }
     const funnel = funnelOf(plan);
     const acc = this.rights.get(right.id);
-    const eligible = plan.decisions.filter((d) => d.result.status === 'eligible');
+    const eligible =
+      this.req.keepEligible === false ? [] : plan.decisions.filter((d) => d.result.status === 'eligible');
     if (!acc) this.rights.set(right.id, { funnel, eligible });
     else {
       addFunnel(acc.funnel, funnel);

@@ -171,7 +171,8 @@ export async function runBatches(
       totals.lifeEvents += events.length;
       let situations = batch.situations;
       if (job.departement) situations = situations.filter((s) => s.departement === job.departement);
-      const byKey = new Map<string, Situation>(situations.map((s) => [s.householdKey, s]));
+      // The situations by household, for letters and dossiers only.
+      const byKey = new Map<string, Situation>(job.outDir ? situations.map((s) => [s.householdKey, s]) : []);
       let used = 0;
       const recorded = since
         ? await readRecentEvents(
@@ -201,17 +202,21 @@ export async function runBatches(
       }
       remaining -= used;
       const decided = await decideYielding(
-        { asOf: job.asOf, rulesVersion: RULES_VERSION, pseudo: ctx.pseudo, rights: request },
+        {
+          asOf: job.asOf,
+          rulesVersion: RULES_VERSION,
+          pseudo: ctx.pseudo,
+          rights: request,
+          keepEligible: Boolean(job.outDir),
+        },
         overlap,
       );
       for (const r of decided.rights) addFunnel(totals.byRight[r.id] as RightCounts, r.funnel);
       if (!job.dryRun) {
         // One batch is written at a time, in order (its life events, then its decisions), while the
         // next ones are read and decided. Without letters to write, only the rows wait: not the
-        // situations and the eligible decisions.
-        previous = job.outDir
-          ? writeAfter(previous, events, decided, byKey)
-          : writeAfter(previous, events, { ...decided, rights: decided.rights.map((r) => ({ ...r, eligible: [] })) });
+        // situations, and no eligible decision was kept.
+        previous = writeAfter(previous, events, decided, byKey);
         // Awaited before a later write or at the end, where a failure is reported.
         previous.catch(() => {});
         if (!overlap) await previous;
