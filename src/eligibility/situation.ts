@@ -100,12 +100,10 @@ const REVENU_COLUMNS = [
   'revenu_fiscal_reference',
   'revenu_imposable',
 ] as const;
-/** A person's net social amount of one nature for one month (the payments of the month summed). */
 type RessourceRow = {
   nir: string;
-  mois: string;
-  nature: NatureRessource;
-  m: number;
+  /** Month → nature → net social amount of the month. */
+  r: Record<string, Partial<Record<NatureRessource, number>>>;
 };
 
 /** Months of resources a run needs: enough for M-4..M-2 and M-3..M-1 of the claim month. */
@@ -370,30 +368,33 @@ export async function readSourceRows(
   // The persons whose resources and tax figures a batch needs (all of them without a batch).
   const nirs =
     mode === 'all' ? null : [...new Set((mode === 'range' ? membres : dgfip).flatMap((m) => (m.nir ? [m.nir] : [])))];
-  // Resources summed in the database by person, month and nature: a payment restated in a later
-  // file (same id_versement) counts in its latest version only (SOURCES.md §7.3: the latest wins;
-  // within a file, the last line). Rows come in order (person, month, nature), and the nested
-  // objects are built here in that order: nested in SQL (json_object_agg … order by) each group
-  // sorted its rows again, and the server spent twice the time on these statements.
+  // Resources summed in the database by person, month and nature, one row per person: a payment
+  // restated in a later file (same id_versement) counts in its latest version only (SOURCES.md
+  // §7.3: the latest wins; within a file, the last line). The aggregates take no ORDER BY:
+  // PostgreSQL 15 sorted each group's rows again for it, twice the time of these statements;
+  // the order of the keys is set here instead (`resourcesByNir`), whatever the plan.
   const ressourcesQ =
     opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
       : sql<RessourceRow>`
-            select nir, mois, nature, sum(montant_net_social) as m from (
-              select distinct on (nir, mois, id_versement) nir, mois, nature, montant_net_social
-              from ${
-                nirs === null
-                  ? sql`gipmds_ressource`
-                  : // Person by person through the (nir, mois) index: the planner misjudges how
-                    // many rows a person has (its sample of a file sorted by person sees few
-                    // persons) and at a million households chose to scan the whole extract.
-                    sql`unnest(${nirs}::text[]) as p(person) cross join lateral (
-                      select * from gipmds_ressource g where g.nir = p.person offset 0) g`
-              }
-              where snapshot_date <= ${asOf} and mois >= ${from} and mois <= ${to}
-              order by nir, mois, id_versement, snapshot_date desc, line_no desc) latest
-            group by nir, mois, nature
-            order by nir, mois, nature`
+            select nir, json_object_agg(mois, n) as r from (
+              select nir, mois, json_object_agg(nature, m) as n from (
+                select nir, mois, nature, sum(montant_net_social) as m from (
+                  select distinct on (nir, mois, id_versement) nir, mois, nature, montant_net_social
+                  from ${
+                    nirs === null
+                      ? sql`gipmds_ressource`
+                      : // Person by person through the (nir, mois) index: the planner misjudges how
+                        // many rows a person has (its sample of a file sorted by person sees few
+                        // persons) and at a million households chose to scan the whole extract.
+                        sql`unnest(${nirs}::text[]) as p(person) cross join lateral (
+                          select * from gipmds_ressource g where g.nir = p.person offset 0) g`
+                  }
+                  where snapshot_date <= ${asOf} and mois >= ${from} and mois <= ${to}
+                  order by nir, mois, id_versement, snapshot_date desc, line_no desc) latest
+                group by nir, mois, nature) by_nature
+              group by nir, mois) by_month
+            group by nir`
           .execute(db)
           .then((r) => r.rows);
   // Every row of the notices these persons are on (dependants' rows carry no NIR): the notices
@@ -463,27 +464,27 @@ const ROLE_DGFIP: Record<string, RoleFoyer> = {
 type Ressources = Record<string, Partial<Record<NatureRessource, number>>>;
 
 /**
- * Resources by NIR, month and nature, from rows in the order (NIR, month, nature): the keys of
- * each object follow that order whatever the query's plan, so that a situation's JSON, and its
- * hash, stay the same for the same inputs.
+ * Resources by NIR, months and natures in order: the keys of each object are sorted whatever
+ * order the database aggregated them in, so that a situation's JSON, and its hash, stay the
+ * same for the same inputs.
  */
 export function resourcesByNir(rows: readonly RessourceRow[]): Map<string, Ressources> {
   const out = new Map<string, Ressources>();
-  let person: Ressources = {};
-  let nir: string | undefined;
-  for (const r of rows) {
-    if (r.nir !== nir) {
-      nir = r.nir;
-      person = {};
-      out.set(nir, person);
-    }
-    let month = person[r.mois];
-    if (!month) {
-      month = {};
-      person[r.mois] = month;
-    }
-    month[r.nature] = r.m;
-  }
+  for (const row of rows)
+    out.set(
+      row.nir,
+      inKeyOrder(row.r, (n) => inKeyOrder(n, (v) => v)),
+    );
+  return out;
+}
+
+/** `o` itself if its keys are in order (as they mostly come), else a copy with sorted keys. */
+function inKeyOrder<T, U>(o: Record<string, T>, inner: (v: T) => U): Record<string, U> {
+  const keys = Object.keys(o);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = (keys[i - 1] as string) < (keys[i] as string);
+  const out: Record<string, U> = sorted ? (o as unknown as Record<string, U>) : {};
+  for (const k of sorted ? keys : keys.sort()) out[k] = inner(o[k] as T);
   return out;
 }
 
@@ -571,7 +572,7 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
   // The last month the GIP-MDS files tell about: a later file may only restate earlier months
   // (SOURCES.md §7.3), so the files are taken together, not the latest alone.
   let known: string | undefined;
-  for (const r of rows.ressources) if (!known || r.mois > known) known = r.mois;
+  for (const r of rows.ressources) for (const m in r.r) if (!known || m > known) known = m;
   const cafProv: Provenance | null = rows.cafSnapshot
     ? { agency: 'caf', extract: 'foyers', extractedOn: rows.cafSnapshot }
     : null;
