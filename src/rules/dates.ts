@@ -4,7 +4,28 @@ export function monthOf(isoDate: string): string {
   return isoDate.slice(0, 7);
 }
 
+/** Months near a month, by offset (−24…24), computed once: the rules ask for them millions of times a run. */
+const NEAR = 24;
+const nearMonths = new Map<string, (string | undefined)[]>();
+
 export function addMonths(month: string, n: number): string {
+  if (n < -NEAR || n > NEAR || month.length !== 7) return computeAddMonths(month, n);
+  let near = nearMonths.get(month);
+  if (near === undefined) {
+    // Bounded: a run reads a few dozen months; a long-lived process could see more.
+    if (nearMonths.size > 5_000) nearMonths.clear();
+    near = new Array(2 * NEAR + 1);
+    nearMonths.set(month, near);
+  }
+  let m = near[n + NEAR];
+  if (m === undefined) {
+    m = computeAddMonths(month, n);
+    near[n + NEAR] = m;
+  }
+  return m;
+}
+
+function computeAddMonths(month: string, n: number): string {
   const y = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7)) - 1 + n;
   const yy = y + Math.floor(m / 12);
