@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Db } from './db/open.ts';
 import { batchScopes, readRunContext } from './eligibility/batch.ts';
-import type { Funnel } from './eligibility/evaluate.ts';
+import { emptyExcluded, type Funnel } from './eligibility/evaluate.ts';
 import { lastRunOf } from './eligibility/events-store.ts';
 import { type BatchJob, type RightCounts, runBatches } from './eligibility/run-batches.ts';
 import type { ExclusionReason } from './model.ts';
@@ -100,14 +100,7 @@ export async function runPipeline(db: Db, o: RunOptions): Promise<RunSummary> {
   const sum = (
     k: 'eligible' | 'notEligible' | 'undetermined' | 'decisionsRecorded' | 'notificationsQueued' | 'dossiersWritten',
   ) => Object.values(byRight).reduce((t, r) => t + r[k], 0);
-  const excluded: Record<ExclusionReason, number> = {
-    deja_beneficiaire: 0,
-    droit_clos_recemment: 0,
-    invite_recemment: 0,
-    opposition: 0,
-    sans_canal_de_contact: 0,
-    decede: 0,
-  };
+  const excluded = emptyExcluded();
   for (const r of Object.values(byRight))
     for (const k of Object.keys(excluded) as ExclusionReason[]) excluded[k] += r.excluded[k];
   return {

@@ -142,6 +142,16 @@ export function addFunnel(into: Funnel, f: Funnel): void {
   for (const k of Object.keys(into.excluded) as ExclusionReason[]) into.excluded[k] += f.excluded[k];
 }
 
+/** No household excluded, for any reason. */
+export const emptyExcluded = (): Record<ExclusionReason, number> => ({
+  deja_beneficiaire: 0,
+  droit_clos_recemment: 0,
+  invite_recemment: 0,
+  opposition: 0,
+  sans_canal_de_contact: 0,
+  decede: 0,
+});
+
 /** Counts a plan: households → eligible → excluded by reason → to invite. */
 export function funnelOf(plan: DecisionPlan): Funnel {
   const f: Funnel = {
@@ -149,14 +159,7 @@ export function funnelOf(plan: DecisionPlan): Funnel {
     eligible: 0,
     notEligible: 0,
     undetermined: 0,
-    excluded: {
-      deja_beneficiaire: 0,
-      droit_clos_recemment: 0,
-      invite_recemment: 0,
-      opposition: 0,
-      sans_canal_de_contact: 0,
-      decede: 0,
-    },
+    excluded: emptyExcluded(),
     toInvite: 0,
   };
   for (const d of plan.decisions) {

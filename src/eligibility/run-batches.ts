@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.ts';
-import type { ExclusionReason, Situation } from '../model.ts';
+import type { Situation } from '../model.ts';
 import { applyNotificationPlan } from '../notify/apply.ts';
 import { planNotifications } from '../notify/plan.ts';
 import { applyDossierPlan } from '../prefill/apply.ts';
@@ -9,7 +9,7 @@ import type { RightDefinition } from '../rules/right.ts';
 import { RULES_VERSION } from '../rules/version.ts';
 import { type Batch, type BatchScope, type RunContext, readBatch } from './batch.ts';
 import { BatchDecider, type DecidedBatch, type DecideRequest, decideBatch } from './decide.ts';
-import { addFunnel, type Funnel } from './evaluate.ts';
+import { addFunnel, emptyExcluded, type Funnel } from './evaluate.ts';
 import { detectEvents, type LifeEvent } from './events.ts';
 import { readRecentEvents, storeEvents, touchedHouseholds } from './events-store.ts';
 import { contactExclusion } from './exclusions.ts';
@@ -51,15 +51,6 @@ export interface BatchJob {
 
 /** Batches decided and waiting for their write (PostgreSQL), at most: see `runBatches`. */
 const WRITES_AHEAD = 2;
-
-export const emptyExcluded = (): Record<ExclusionReason, number> => ({
-  deja_beneficiaire: 0,
-  droit_clos_recemment: 0,
-  invite_recemment: 0,
-  opposition: 0,
-  sans_canal_de_contact: 0,
-  decede: 0,
-});
 
 export function emptyTotals(rights: readonly RightDefinition['id'][]): BatchTotals {
   const byRight: Record<string, RightCounts> = {};
