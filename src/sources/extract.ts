@@ -44,6 +44,10 @@ export interface ExtractSpec<T> {
   readonly table: keyof Database & string;
   /** Columns of the staging table filled by `toRows` (provenance columns are added by the importer). */
   readonly tableColumns: readonly string[];
+  /**
+   * The record's rows. Their strings are the record's values or are built from them without
+   * adding a backslash, tab or line break: a record whose text holds none goes to COPY unescaped.
+   */
   toRows(record: T): unknown[][];
 }
 

@@ -131,6 +131,27 @@ describe('importing real-world extracts', () => {
     expect(f).toEqual({ adresse_l2: 'APPT 3; BAT "B"\r\nRESIDENCE', quotient_familial: 512 });
   });
 
+  it('keeps backslashes and tabs in values as written, in CSV and in JSON lines', async () => {
+    const row =
+      'CNAF;441;0412873;ISOLE;01/09/2024;Madame Léa ROUX;BAT\\A\tESC 2;;42 RUE DE LA PAIX;;44000 NANTES;;44000;NANTES;44109;LOCATAIRE;512;2026-10;2026-06;;';
+    await importFile(db, write('caf_foyers_20250831.csv', csv(FOYERS, row)));
+    const f = await db.kysely.selectFrom('caf_foyer').select('adresse_l2').executeTakeFirstOrThrow();
+    expect(f.adresse_l2).toBe('BAT\\A\tESC 2');
+    const payment = {
+      id_versement: 'DSN\\2025-07\tA',
+      source: 'DSN',
+      nature: 'SALAIRE',
+      declarant_siret: '68005776700963',
+      date_versement: '31/07/2025',
+      montant_net_social: '100,00',
+      statut: 'NORMAL',
+    };
+    const line = JSON.stringify({ nir: '287060810521410', mois: '2025-07', ressources: [payment] });
+    await importFile(db, write('gipmds_ressources_20250831.jsonl', `${line}\n`));
+    const g = await db.kysely.selectFrom('gipmds_ressource').select('id_versement').executeTakeFirstOrThrow();
+    expect(g.id_versement).toBe('DSN\\2025-07\tA');
+  });
+
   it('refuses a file whose quote is never closed, naming the line, with nothing imported', async () => {
     const ok = 'CNAF;441;0412873;ISOLE;01/09/2024;;;;;;;;44000;NANTES;44109;LOCATAIRE;512;2026-10;2026-06;;';
     const stray = 'CNAF;441;0412874;ISOLE;01/09/2024;"APPT 3;;;;;;;44000;NANTES;44109;LOCATAIRE;512;2026-10;2026-06;;';

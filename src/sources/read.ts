@@ -135,23 +135,36 @@ export interface ByteCount {
 /** The header of a CSV as read (names trimmed), or null for an empty file. */
 export type HeaderCheck = (header: string[]) => void;
 
-/** Lines of a text stream split at LF (a CR before it kept) with their numbers (from 1). */
-async function* numberedLines(text: AsyncIterable<string>): AsyncGenerator<[string, number]> {
+/** Lines of a text, in order: `lines[i]` is line number `first + i`. */
+interface LineRun {
+  readonly lines: string[];
+  readonly first: number;
+}
+
+/**
+ * Lines of a text stream split at LF (a CR before it kept), numbered from 1, a chunk's worth at
+ * a time: one turn of the async iteration per chunk rather than per line (GIP-MDS, 1.9 million
+ * lines at 100 000 households: 0.71–0.76 → 0.51–0.60 s of CPU to read them).
+ */
+async function* lineRuns(text: AsyncIterable<string>): AsyncGenerator<LineRun> {
   let rest = '';
   let n = 0;
   for await (const chunk of text) {
     const s = rest + chunk;
+    const lines: string[] = [];
+    const first = n + 1;
     let start = 0;
     let i = s.indexOf('\n');
     while (i >= 0) {
-      n++;
-      yield [s.slice(start, i), n];
+      lines.push(s.slice(start, i));
       start = i + 1;
       i = s.indexOf('\n', start);
     }
+    n += lines.length;
     rest = s.slice(start);
+    if (lines.length) yield { lines, first };
   }
-  if (rest !== '') yield [rest, n + 1];
+  if (rest !== '') yield { lines: [rest], first: n + 1 };
 }
 
 const isBlank = (s: string) => s === '' || s.trim() === '';
@@ -176,49 +189,52 @@ export async function* readCsvTexts(
   let pending: string | null = null;
   let quotes = 0;
   let pendingLine = 0;
-  for await (const [rawLine, n] of numberedLines(openText(path, gzip, bytes))) {
-    let record: string;
-    if (pending === null) {
-      const line = dropCr(rawLine);
-      if (line === '') continue;
-      const q = line.indexOf('"');
-      if (q >= 0 && countQuotes(line, q) % 2 === 1) {
-        pending = rawLine;
-        pendingLine = n;
-        quotes = 1;
+  for await (const run of lineRuns(openText(path, gzip, bytes)))
+    for (let k = 0; k < run.lines.length; k++) {
+      const rawLine = run.lines[k] as string;
+      const n = run.first + k;
+      let record: string;
+      if (pending === null) {
+        const line = dropCr(rawLine);
+        if (line === '') continue;
+        const q = line.indexOf('"');
+        if (q >= 0 && countQuotes(line, q) % 2 === 1) {
+          pending = rawLine;
+          pendingLine = n;
+          quotes = 1;
+          continue;
+        }
+        record = line;
+      } else {
+        // Inside a quoted field: the line break belongs to the value (CRLF kept as read).
+        pending += `\n${rawLine}`;
+        const q = rawLine.indexOf('"');
+        if (q >= 0) quotes += countQuotes(rawLine, q);
+        if (quotes % 2 === 1) {
+          // No real field is that long: a stray quote, found without holding the file in memory.
+          if (pending.length > MAX_RECORD_CHARS) unclosedQuote(pending, pendingLine);
+          continue;
+        }
+        record = dropCr(pending);
+        pending = null;
+      }
+      if (!header) {
+        header = splitCsvRecord(record, n).map((h) => h.trim());
+        // A trailing `;` on every line (some exports) is an empty last column, not a column.
+        while (header.length > 1 && header[header.length - 1] === '') header.pop();
+        onHeader(header);
         continue;
       }
-      record = line;
-    } else {
-      // Inside a quoted field: the line break belongs to the value (CRLF kept as read).
-      pending += `\n${rawLine}`;
-      const q = rawLine.indexOf('"');
-      if (q >= 0) quotes += countQuotes(rawLine, q);
-      if (quotes % 2 === 1) {
-        // No real field is that long: a stray quote, found without holding the file in memory.
-        if (pending.length > MAX_RECORD_CHARS) unclosedQuote(pending, pendingLine);
-        continue;
+      // A blank line (or one blank field) is no record.
+      if (isBlank(record) || (record.indexOf(';') < 0 && isBlank(splitCsvRecord(record, n)[0] ?? ''))) continue;
+      texts.push(record);
+      lines.push(n);
+      if (texts.length === batchSize) {
+        yield { texts, lines };
+        texts = [];
+        lines = [];
       }
-      record = dropCr(pending);
-      pending = null;
     }
-    if (!header) {
-      header = splitCsvRecord(record, n).map((h) => h.trim());
-      // A trailing `;` on every line (some exports) is an empty last column, not a column.
-      while (header.length > 1 && header[header.length - 1] === '') header.pop();
-      onHeader(header);
-      continue;
-    }
-    // A blank line (or one blank field) is no record.
-    if (isBlank(record) || (record.indexOf(';') < 0 && isBlank(splitCsvRecord(record, n)[0] ?? ''))) continue;
-    texts.push(record);
-    lines.push(n);
-    if (texts.length === batchSize) {
-      yield { texts, lines };
-      texts = [];
-      lines = [];
-    }
-  }
   if (pending !== null) unclosedQuote(pending, pendingLine);
   if (!header) onHeader([]);
   if (texts.length) yield { texts, lines };
@@ -297,17 +313,18 @@ export async function* readLineTexts(
 ): AsyncGenerator<TextBatch> {
   let texts: string[] = [];
   let lines: number[] = [];
-  for await (const [rawLine, n] of numberedLines(openText(path, gzip, bytes))) {
-    const line = dropCr(rawLine);
-    if (isBlank(line)) continue;
-    texts.push(line);
-    lines.push(n);
-    if (texts.length === batchSize) {
-      yield { texts, lines };
-      texts = [];
-      lines = [];
+  for await (const run of lineRuns(openText(path, gzip, bytes)))
+    for (let k = 0; k < run.lines.length; k++) {
+      const line = dropCr(run.lines[k] as string);
+      if (isBlank(line)) continue;
+      texts.push(line);
+      lines.push(run.first + k);
+      if (texts.length === batchSize) {
+        yield { texts, lines };
+        texts = [];
+        lines = [];
+      }
     }
-  }
   if (texts.length) yield { texts, lines };
 }
 

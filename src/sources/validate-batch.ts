@@ -1,4 +1,4 @@
-import { copyLine } from '../db/copy-format.ts';
+import { copyLine, copyValue } from '../db/copy-format.ts';
 import type { ExtractSpec } from './extract.ts';
 import { compactJsonReader } from './fast-parse.ts';
 import { parseRecord, type RawRecord, type RecordFormat, type TextBatch } from './read.ts';
@@ -55,7 +55,10 @@ export function validateBatch(spec: ExtractSpec<never>, c: BatchContext, batch: 
         warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
         warns.push([c.importId, c.file, rec.line, w.field, w.code, w.field ? `${w.field} : ${w.reason}` : w.reason]);
       }
-      for (const row of v.rows) copy.write(`${prefix}${rec.line}\t${copyLine(row)}`);
+      // A record whose text holds no backslash, tab or line break gives strings that hold none
+      // either (see ExtractSpec.toRows): they go to COPY as they are, without a test per value.
+      const plain = fields ? true : !NEEDS_ESCAPE.test(text);
+      for (const row of v.rows) copy.write(`${prefix}${rec.line}\t${plain ? plainCopyLine(row) : copyLine(row)}`);
     } else {
       for (const i of v.issues) rejectedByCode[i.code] = (rejectedByCode[i.code] ?? 0) + 1;
       const first = v.issues[0];
@@ -71,6 +74,19 @@ export function validateBatch(spec: ExtractSpec<never>, c: BatchContext, batch: 
     }
   }
   return { copy: copy.bytes(), accepted, rejects, warns, rejectedByCode, warningsByCode };
+}
+
+/** What COPY's text format escapes. */
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+/** `copyLine` for a row whose strings hold nothing to escape. */
+function plainCopyLine(row: readonly unknown[]): string {
+  let line = '';
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    line += (i === 0 ? '' : '\t') + (typeof v === 'string' ? v : copyValue(v));
+  }
+  return `${line}\n`;
 }
 
 /**
