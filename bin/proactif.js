@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources through tsx (no build step).
-import v8 from 'node:v8';
 import { register } from 'tsx/esm/api';
 
-// A batch process allocates many short-lived objects (parsed rows, situations): a larger young
-// generation spends far less time in garbage collection (import of monthly resources: −20 %).
-v8.setFlagsFromString('--max-semi-space-size=32');
-
+// No V8 flag set from here: `v8.setFlagsFromString('--max-semi-space-size=32')`, once here, left
+// the young generation as it was (V8 sizes it at start). Given on the command line, it cost
+// 35 MB of peak memory for no measurable gain (evaluation of 100 000 households: 20.4 s
+// against 20.5 s), and brought the import near its 400 MB goal.
 register();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
