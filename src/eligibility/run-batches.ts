@@ -229,8 +229,8 @@ export async function runBatches(
 }
 
 /**
- * Households decided between two turns of the event loop (PostgreSQL; under a millisecond of
- * rules for all five). Every statement of a batch's write — its transaction, and each piece of
+ * Households decided for one right between two turns of the event loop (PostgreSQL; well under
+ * a millisecond of rules). Every statement of a batch's write — its transaction, and each piece of
  * a COPY the socket takes — goes on at a turn: with slices of 250 households (about 7 ms, more
  * with the garbage collector) a write took about 160 ms, more than deciding the next batch, and
  * at 100 000 households this thread waited 3 s for the writes; with slices of 25, 0.06 s.
