@@ -189,7 +189,7 @@ export async function runEligibilities(
 }
 
 /**
- * CAF cases per batch. A thread holds at most four batches at a time (one read ahead, one
+ * CAF cases per batch. A run holds at most four batches at a time (one read ahead, one
  * decided, two waiting for their write): 750 keeps a run of all five rights under 500 MB
  * whatever the number of households (bench/eligibility).
  */

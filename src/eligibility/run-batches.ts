@@ -52,7 +52,8 @@ export interface BatchJob {
 /** Batches decided and waiting for their write (PostgreSQL), at most: see `runBatches`. */
 const WRITES_AHEAD = 2;
 
-export function emptyTotals(rights: readonly RightDefinition['id'][]): BatchTotals {
+/** Nothing done yet, for each of these rights. */
+function emptyTotals(rights: readonly RightDefinition['id'][]): BatchTotals {
   const byRight: Record<string, RightCounts> = {};
   for (const id of rights)
     byRight[id] = {
@@ -129,7 +130,7 @@ export async function runBatches(
     before: Promise<void> | null,
     events: readonly LifeEvent[],
     decided: DecidedBatch,
-    byKey: ReadonlyMap<string, Situation> = new Map(),
+    byKey: ReadonlyMap<string, Situation>,
   ) => {
     await before;
     await writeBatch(decided, byKey, events);
@@ -141,7 +142,7 @@ export async function runBatches(
   // Events on record since the earliest last run among the rights not evaluated in full.
   const since = job.plans.flatMap((p) => (p.full ? [] : [p.last as string])).sort()[0];
   let pending: Promise<Batch> | null = readNext();
-  /** The previous batch's write: a thread writes its batches one at a time, in order. */
+  /** The previous batch's write: batches are written one at a time, in order. */
   let previous: Promise<void> | null = null;
   /** The writes not yet awaited, oldest first. */
   const writing: Promise<void>[] = [];

@@ -192,10 +192,9 @@ export async function applyDecisions(
       for (const d of w.insert) fresh.set(d.situationHash, situations.get(d.situationHash) as Uint8Array);
       for (const r of onRecord.rows) if (r.situation) fresh.delete(r.household_key);
       if (fresh.size > 0) await tx.copyText('situation_snapshot', ['hash', 'inputs'], copyByteChunks(fresh.values()));
-      if (opts.ids === false) {
+      if (opts.ids === false)
         await tx.copyText('decision', COLUMNS.slice(1), copyByteChunks(w.insert.map((d) => d.row)));
-        for (const d of w.insert) count(byRight, d.rightId).recorded++;
-      } else {
+      else {
         const newIds = await sql<{ id: number }>`
           select nextval('decision_id_seq') as id from generate_series(1, ${w.insert.length})`.execute(k);
         await tx.copyText(
@@ -205,9 +204,9 @@ export async function applyDecisions(
         );
         w.insert.forEach((d, i) => {
           setId(ids, d, Number(newIds.rows[i]?.id));
-          count(byRight, d.rightId).recorded++;
         });
       }
+      for (const d of w.insert) count(byRight, d.rightId).recorded++;
     }
     if (w.supersede.length > 0)
       await sql`update decision set superseded_at = now() where id = any(${w.supersede}::bigint[])`.execute(k);

@@ -16,7 +16,8 @@ import type { Output } from '../output.ts';
  */
 function progressReporter(out: Output, tty: boolean) {
   let bars: MultiBar | null = null;
-  const files = new Map<string, { bar: SingleBar; started: number }>();
+  /** Each file's bar (on a terminal) and when it started. */
+  const files = new Map<string, { bar: SingleBar | undefined; started: number }>();
   let lastLine = 0;
   return {
     onProgress(p: ImportProgress) {
@@ -30,11 +31,11 @@ function progressReporter(out: Output, tty: boolean) {
             })
           : null;
         const bar = bars?.create(p.bytesTotal, 0, { file: p.file, records: 0, rate: 0 });
-        f = { bar: bar as SingleBar, started: Date.now() };
+        f = { bar, started: Date.now() };
         files.set(p.file, f);
       }
       const rate = Math.round(p.records / Math.max(0.001, (Date.now() - f.started) / 1000));
-      if (tty) f.bar.update(p.bytesRead, { file: p.file, records: p.records, rate });
+      if (f.bar) f.bar.update(p.bytesRead, { file: p.file, records: p.records, rate });
       else if (Date.now() - lastLine > 10_000) {
         lastLine = Date.now();
         out.info(
