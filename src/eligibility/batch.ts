@@ -3,6 +3,7 @@ import type { Kdb } from '../db/database.ts';
 import type { Situation } from '../model.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
+import { EXTRACTS } from '../sources/registry.ts';
 import { previousDates } from './events-store.ts';
 import {
   type ContactHistory,
@@ -43,36 +44,47 @@ export interface RunContext {
   readonly pseudo: Pseudonymizer;
 }
 
-/** The partitioned tables a run reads with joins (the extracts' staging tables). */
-const STAGING_TABLES = ['caf_foyer', 'caf_membre', 'caf_droit', 'dgfip_personne', 'gipmds_ressource', 'beneficiaire'];
-
 /**
- * Gathers the planner's statistics of the staging tables never analysed as a whole. PostgreSQL's
- * autovacuum analyses each partition but never a partitioned table itself, and without its
- * figures the planner guesses: at a million households it estimated 8 billion rows for the join
- * finding the tax households unknown to the CAF, and the three processes of that parallel hash
- * join took 7.5 GB each until the machine ran out of memory. The import does not analyse what
- * it loads; statistics grown stale by later imports are left to autovacuum (partitions) and to
- * the operator (the tables as a whole).
+ * Gathers the planner's statistics of the staging tables (the extracts' partitioned tables)
+ * never analysed as a whole, or loaded again since they last were. PostgreSQL's autovacuum
+ * analyses each partition but never a partitioned table itself, and without its figures the
+ * planner guesses: at a million households it estimated 8 billion rows for the join finding the
+ * tax households unknown to the CAF, and the three processes of that parallel hash join took
+ * 7.5 GB each until the machine ran out of memory. Figures grown stale are as misleading: after
+ * a month's new snapshot, a sample that saw a single `snapshot_date` has the planner expect next
+ * to no row for the new one. The import does not analyse what it loads (it would lengthen every
+ * import); a table is analysed again when a file was imported into it after its last analysis
+ * (`import_file.imported_at` is set when the file's rows are in place, and the partition's
+ * attachment and ANALYZE wait for each other, so none is missed). Read only: `--dry-run`
+ * analyses too, which changes the planner's figures and no data.
  */
 export async function ensurePlannerStatistics(db: Kdb): Promise<string[]> {
-  const never = await sql<{ relname: string }>`
-    select relname from pg_class
-    where relkind = 'p' and relname = any(${STAGING_TABLES}::text[]) and reltuples < 0
-      and pg_table_is_visible(oid)`.execute(db);
+  const staging = EXTRACTS.filter((e) => e.table !== 'insee_deces');
+  const stale = await sql<{ relname: string }>`
+    select c.relname from pg_class c
+    left join pg_stat_all_tables s on s.relid = c.oid
+    where c.relkind = 'p' and c.relname = any(${staging.map((e) => e.table)}::text[]) and pg_table_is_visible(c.oid)
+      and (c.reltuples < 0 or exists (
+        select 1 from import_file f
+        join unnest(${staging.map((e) => e.table)}::text[], ${staging.map((e) => e.agency)}::text[],
+                    ${staging.map((e) => e.extract)}::text[]) as x(tbl, agency, extract)
+          on x.agency = f.agency and x.extract = f.extract
+        where x.tbl = c.relname
+          and f.imported_at > coalesce(greatest(s.last_analyze, s.last_autoanalyze), '-infinity')))`.execute(db);
+  const tables = [...new Set(stale.rows.map((t) => t.relname))].sort();
   // At once: on PostgreSQL each on a connection of its own. A small sample (3 000 rows rather
-  // than 30 000): the planner needed the tables' sizes and the spread of their keys, and the
+  // than 30 000): the planner needs the tables' sizes and the spread of their keys, and the
   // partitions keep the full statistics autovacuum gathers. 0.6–0.8 s → 0.06 s for the tax
   // notices at 100 000 households, at the start of a run, when nothing else is under way.
   await Promise.all(
-    never.rows.map((t) =>
+    tables.map((t) =>
       db.transaction().execute(async (tx) => {
         await sql`set local default_statistics_target = 10`.execute(tx);
-        await sql`analyze ${sql.table(t.relname)}`.execute(tx);
+        await sql`analyze ${sql.table(t)}`.execute(tx);
       }),
     ),
   );
-  return never.rows.map((t) => t.relname);
+  return tables;
 }
 
 export async function readRunContext(

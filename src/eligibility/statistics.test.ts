@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../test/support/dialects.ts';
 import type { Db } from '../db/open.ts';
+import { importFile } from '../sources/import.ts';
 import { ensurePlannerStatistics } from './batch.ts';
 
 const reltuples = async (db: Db, table: string) =>
@@ -31,6 +33,20 @@ describe.each(DIALECTS)('planner statistics of the staging tables (%s)', (dialec
       'gipmds_ressource',
     ]);
     expect(await reltuples(db, 'dgfip_personne')).toBe(0);
+    expect(await ensurePlannerStatistics(db.kysely)).toEqual([]);
+  });
+
+  it('analyses again a table a file was imported into since, and only that one', async () => {
+    expect(await ensurePlannerStatistics(db.kysely)).toEqual([]);
+    const r = await importFile(
+      db,
+      fileURLToPath(new URL('../../fixtures/demo/caf_foyers_20250831.csv', import.meta.url)),
+    );
+    expect(r.status).toBe('imported');
+    // The analysis of the previous test saw an empty table.
+    expect(await reltuples(db, 'caf_foyer')).toBe(0);
+    expect(await ensurePlannerStatistics(db.kysely)).toEqual(['caf_foyer']);
+    expect(await reltuples(db, 'caf_foyer')).toBeGreaterThan(0);
     expect(await ensurePlannerStatistics(db.kysely)).toEqual([]);
   });
 });
