@@ -216,7 +216,7 @@ async function evaluateInBatches(
   },
 ) {
   const pseudo = await loadPseudonymizer(db.kysely);
-  const ctx = await readRunContext(db.kysely, o.asOf, o.rights, pseudo);
+  const ctx = await readRunContext(db.kysely, o.asOf, o.rights, pseudo, { dryRun: o.dryRun });
   // Whether each right evaluates everyone is decided once, before any batch is recorded.
   const plans = await Promise.all(
     o.rights.map(async (id) => {

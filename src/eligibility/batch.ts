@@ -44,47 +44,60 @@ export interface RunContext {
   readonly pseudo: Pseudonymizer;
 }
 
+/** `setting` key prefix of what a table's last analysis saw (`ensurePlannerStatistics`). */
+const STATISTICS_KEY = 'statistiques_planificateur:';
+
 /**
  * Gathers the planner's statistics of the staging tables (the extracts' partitioned tables)
  * never analysed as a whole, or loaded again since they last were. PostgreSQL's autovacuum
  * analyses each partition but never a partitioned table itself, and without its figures the
  * planner guesses: at a million households it estimated 8 billion rows for the join finding the
  * tax households unknown to the CAF, and the three processes of that parallel hash join took
- * 7.5 GB each until the machine ran out of memory. Figures grown stale are as misleading: after
- * a month's new snapshot, a sample that saw a single `snapshot_date` has the planner expect next
- * to no row for the new one. The import does not analyse what it loads (it would lengthen every
- * import); a table is analysed again when a file was imported into it after its last analysis
- * (`import_file.imported_at` is set when the file's rows are in place, and the partition's
- * attachment and ANALYZE wait for each other, so none is missed). Read only: `--dry-run`
- * analyses too, which changes the planner's figures and no data.
+ * 7.5 GB each until the machine ran out of memory. Figures grown stale mislead as much: after a
+ * month's new snapshot, a sample that saw a single `snapshot_date` has the planner expect next to
+ * no row for the new one. The import does not analyse what it loads (it would lengthen every
+ * import). Each analysis is recorded with the files then imported into the table (how many, the
+ * last id, read before it), in `setting`: PostgreSQL's own date of a table's last analysis is
+ * lost whenever its statistics are (PGlite loses them at every close), and two files of one
+ * table can commit out of order, or be purged, which a last id alone would not show.
+ * `record: false` (a `--dry-run`) analyses without recording: analysing changes the planner's
+ * figures, no data; the next run analyses again.
  */
-export async function ensurePlannerStatistics(db: Kdb): Promise<string[]> {
+export async function ensurePlannerStatistics(db: Kdb, opts: { record?: boolean } = {}): Promise<string[]> {
   const staging = EXTRACTS.filter((e) => e.table !== 'insee_deces');
-  const stale = await sql<{ relname: string }>`
-    select c.relname from pg_class c
-    left join pg_stat_all_tables s on s.relid = c.oid
-    where c.relkind = 'p' and c.relname = any(${staging.map((e) => e.table)}::text[]) and pg_table_is_visible(c.oid)
-      and (c.reltuples < 0 or exists (
-        select 1 from import_file f
-        join unnest(${staging.map((e) => e.table)}::text[], ${staging.map((e) => e.agency)}::text[],
-                    ${staging.map((e) => e.extract)}::text[]) as x(tbl, agency, extract)
-          on x.agency = f.agency and x.extract = f.extract
-        where x.tbl = c.relname
-          and f.imported_at > coalesce(greatest(s.last_analyze, s.last_autoanalyze), '-infinity')))`.execute(db);
-  const tables = [...new Set(stale.rows.map((t) => t.relname))].sort();
+  const tables = [...new Set(staging.map((e) => e.table))];
+  const state = await sql<{ relname: string; never: boolean; files: string; recorded: string | null }>`
+    select c.relname, c.reltuples < 0 as never,
+      (select count(f.id) || '/' || coalesce(max(f.id), 0)
+         from import_file f
+         join unnest(${staging.map((e) => e.table)}::text[], ${staging.map((e) => e.agency)}::text[],
+                     ${staging.map((e) => e.extract)}::text[]) as x(tbl, agency, extract)
+           on x.agency = f.agency and x.extract = f.extract
+        where x.tbl = c.relname) as files,
+      (select value from setting where key = ${STATISTICS_KEY} || c.relname) as recorded
+    from pg_class c
+    where c.relkind = 'p' and c.relname = any(${tables}::text[]) and pg_table_is_visible(c.oid)
+    order by c.relname`.execute(db);
+  const stale = state.rows.filter((t) => t.never || t.recorded !== t.files);
   // At once: on PostgreSQL each on a connection of its own. A small sample (3 000 rows rather
   // than 30 000): the planner needs the tables' sizes and the spread of their keys, and the
   // partitions keep the full statistics autovacuum gathers. 0.6–0.8 s → 0.06 s for the tax
   // notices at 100 000 households, at the start of a run, when nothing else is under way.
   await Promise.all(
-    tables.map((t) =>
+    stale.map((t) =>
       db.transaction().execute(async (tx) => {
         await sql`set local default_statistics_target = 10`.execute(tx);
-        await sql`analyze ${sql.table(t)}`.execute(tx);
+        await sql`analyze ${sql.table(t.relname)}`.execute(tx);
+        if (opts.record !== false)
+          await tx
+            .insertInto('setting')
+            .values({ key: STATISTICS_KEY + t.relname, value: t.files })
+            .onConflict((c) => c.column('key').doUpdateSet({ value: t.files }))
+            .execute();
       }),
     ),
   );
-  return tables;
+  return stale.map((t) => t.relname);
 }
 
 export async function readRunContext(
@@ -92,8 +105,9 @@ export async function readRunContext(
   asOf: string,
   rights: readonly string[],
   pseudo: Pseudonymizer,
+  opts: { readonly dryRun?: boolean } = {},
 ): Promise<RunContext> {
-  await ensurePlannerStatistics(db);
+  await ensurePlannerStatistics(db, { record: !opts.dryRun });
   const { lastRun, previousSnapshot } = await previousDates(db, asOf);
   return {
     asOf,

@@ -256,9 +256,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       await warns.copyInto(tx, 'import_warning', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason']);
       await tx.kysely
         .updateTable('import_file')
-        // When the rows are in place, not when the transaction began: a run compares it with the
-        // last analysis of the staging table (`ensurePlannerStatistics`).
-        .set({ rows_read: read, rows_accepted: accepted, rows_rejected: rejected, imported_at: sql`clock_timestamp()` })
+        .set({ rows_read: read, rows_accepted: accepted, rows_rejected: rejected })
         .where('id', '=', id)
         .execute();
       return {
