@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CopyRowWriter } from '../db/copy-format.ts';
 import type { Decision, ExclusionReason, Situation } from '../model.ts';
-import { contactChannels } from '../notify/channels.ts';
+import { hasContactChannel } from '../notify/channels.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
 import { monthOf } from '../rules/dates.ts';
 import type { RightDefinition } from '../rules/right.ts';
@@ -95,7 +95,7 @@ export function planDecisions(
     else if (result.status === 'eligible') {
       if (already) exclusion = 'deja_beneficiaire';
       else if (inputs.contactExclusion?.(s.householdKey)) exclusion = inputs.contactExclusion(s.householdKey) ?? null;
-      else if (contactChannels(s.contacts, s.departement).length === 0) exclusion = 'sans_canal_de_contact';
+      else if (!hasContactChannel(s.contacts, s.departement)) exclusion = 'sans_canal_de_contact';
     }
     return {
       householdKey: s.householdKey,

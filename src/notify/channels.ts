@@ -43,6 +43,17 @@ export function contactChannels(c: Contacts, departement: string | null): readon
   return channels;
 }
 
+/**
+ * Whether a household can be reached at all (the funnel's `sans_canal_de_contact`), the cheapest
+ * test first: a postal address, a usable email, and only then the phone number, whose parsing
+ * is what costs (a run asks for every eligible household and right).
+ */
+export function hasContactChannel(c: Contacts, departement: string | null): boolean {
+  if (c.postal && c.postal.lines.length > 0) return true;
+  if (usableEmail(c.email)) return true;
+  return contactChannels(c, departement).length > 0;
+}
+
 function computeChannels(c: Contacts, departement: string | null): ContactChoice[] {
   const out: ContactChoice[] = [];
   const email = usableEmail(c.email);
