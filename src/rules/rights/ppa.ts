@@ -162,18 +162,30 @@ export function indemnitesCommeActivite(p: Person, month: string): boolean {
   return run <= limit;
 }
 
+/** The sum of some natures of a month's resources, each negative monthly total taken as zero (as `amountOf`). */
+function sumOf(r: Partial<Record<NatureRessource, number>>, natures: readonly NatureRessource[]): number {
+  let total = 0;
+  for (const n of natures) total += Math.max(0, r[n] ?? 0);
+  return total;
+}
+
 /** A person's activity income of a month (without AAH): wages, self-employment, IJ of the first 3 months. */
 export function revenusActivitePersonne(p: Person, month: string): number {
-  let total = NATURES_ACTIVITE.reduce((t, n) => t + amountOf(p, month, n), 0);
-  if (indemnitesCommeActivite(p, month)) total += amountOf(p, month, 'INDEMNITES_JOURNALIERES');
-  return total;
+  const r = p.ressources[month];
+  if (r === undefined) return 0;
+  const total = sumOf(r, NATURES_ACTIVITE);
+  // Whether allowances count as activity income is asked only of a month that has some.
+  const ij = Math.max(0, r.INDEMNITES_JOURNALIERES ?? 0);
+  return ij > 0 && indemnitesCommeActivite(p, month) ? total + ij : total;
 }
 
 /** A person's other (non-activity) resources of a month. */
 export function autresRessourcesPersonne(p: Person, month: string): number {
-  let total = NATURES_AUTRES.reduce((t, n) => t + amountOf(p, month, n), 0);
-  if (!indemnitesCommeActivite(p, month)) total += amountOf(p, month, 'INDEMNITES_JOURNALIERES');
-  return total;
+  const r = p.ressources[month];
+  if (r === undefined) return 0;
+  const total = sumOf(r, NATURES_AUTRES);
+  const ij = Math.max(0, r.INDEMNITES_JOURNALIERES ?? 0);
+  return ij > 0 && !indemnitesCommeActivite(p, month) ? total + ij : total;
 }
 
 function isPresent(p: Person, date: string): boolean {
