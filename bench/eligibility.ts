@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Db, dbConfigFromEnv, openDatabase } from '../src/db/open.ts';
 import { extractFilesIn, runEligibilities } from '../src/pipeline.ts';
+import { addMonths, monthOf } from '../src/rules/dates.ts';
 import { importFiles } from '../src/sources/inbox.ts';
 import { benchArgs, generateInChild, peakRssMb } from './args.ts';
 import { benchDatabase } from './database.ts';
@@ -15,6 +16,11 @@ import { benchDatabase } from './database.ts';
  *
  * The import runs in a child process (as `proactif import` would, before `proactif eligibility`),
  * so that `peakRssMb` is the evaluation's own peak; the import's is `importPeakRssMb`.
+ *
+ * `--next-month`: then, as the nightly run the month after, the same households' monthly
+ * extracts one month later (CAF, GIP-MDS, payers; DGFiP's are yearly and not sent again) are
+ * imported and only the households touched by a life event since are evaluated (`nextMonth` in
+ * the JSON line; `peakRssMb` is then the peak of both runs).
  */
 export async function main(argv: string[]) {
   const a = benchArgs(argv);
@@ -26,36 +32,32 @@ export async function main(argv: string[]) {
   const target = await benchTarget(dialect, dir);
   try {
     generateInChild(households, asOf, join(dir, 'extraits'));
-    const child = spawnSync(
-      process.execPath,
-      [
-        new URL('../bin/bench.js', import.meta.url).pathname,
-        'eligibility',
-        '--phase',
-        'import',
-        '--dir',
-        join(dir, 'extraits'),
-      ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...target.env } },
-    );
-    if (child.status !== 0) throw new Error(`import : code ${child.status}`);
-    const imported = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as {
-      importSeconds: number;
-      peakRssMb: number;
-      rows: number;
-    };
+    const imported = importInChild(join(dir, 'extraits'), target.env);
     rmSync(join(dir, 'extraits'), { recursive: true, force: true });
     const db = await target.open();
-    const perRight: Record<string, { households: number; eligible: number }> = {};
-    const e0 = performance.now();
-    const results = await runEligibilities(db, { asOf, rights: ['rsa', 'ppa', 'c2s', 'aspa', 'ars'], full: true });
-    let evaluated = 0;
-    for (const r of results) {
-      evaluated = r.funnel.households;
-      perRight[r.right] = { households: r.funnel.households, eligible: r.funnel.eligible };
-      process.stdout.write(`${r.right.padEnd(5)} ${r.funnel.households} foyers, ${r.funnel.eligible} éligibles\n`);
+    const first = await timedRun(db, asOf, true);
+    const perRight = first.perRight;
+    const evaluated = first.households;
+    const evaluateSeconds = first.seconds;
+    let nextMonth: Record<string, unknown> | undefined;
+    if (a['next-month'] === 'true') {
+      const next = `${addMonths(monthOf(asOf), 1)}-01`;
+      const nextDir = join(dir, 'extraits-2');
+      generateInChild(households, next, nextDir);
+      for (const f of readdirSync(nextDir)) if (f.startsWith('dgfip_')) rmSync(join(nextDir, f));
+      await target.release();
+      const importedNext = importInChild(nextDir, target.env);
+      rmSync(nextDir, { recursive: true, force: true });
+      const again = await timedRun(await target.open(), next, false);
+      nextMonth = {
+        asOf: next,
+        rows: importedNext.rows,
+        importSeconds: importedNext.importSeconds,
+        lifeEvents: again.lifeEvents,
+        evaluateSeconds: Math.round(again.seconds * 1000) / 1000,
+        perRight: again.perRight,
+      };
     }
-    const evaluateSeconds = (performance.now() - e0) / 1000;
     process.stdout.write(
       `${JSON.stringify({
         bench: 'eligibility',
@@ -70,6 +72,7 @@ export async function main(argv: string[]) {
         evaluationsPerSecond: Math.round((evaluated * Object.keys(perRight).length) / evaluateSeconds),
         peakRssMb: peakRssMb(),
         perRight,
+        ...(nextMonth ? { nextMonth } : {}),
       })}\n`,
     );
   } finally {
@@ -78,11 +81,43 @@ export async function main(argv: string[]) {
   }
 }
 
+/** Imports the extracts of `dir` in a child process (the import's memory is not this process's). */
+function importInChild(dir: string, env: Record<string, string>) {
+  const child = spawnSync(
+    process.execPath,
+    [new URL('../bin/bench.js', import.meta.url).pathname, 'eligibility', '--phase', 'import', '--dir', dir],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } },
+  );
+  if (child.status !== 0) throw new Error(`import : code ${child.status}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as {
+    importSeconds: number;
+    peakRssMb: number;
+    rows: number;
+  };
+}
+
+/** One run of every right (`full`: every household; else those touched by a life event), timed. */
+async function timedRun(db: Db, asOf: string, full: boolean) {
+  const perRight: Record<string, { households: number; eligible: number }> = {};
+  const e0 = performance.now();
+  const results = await runEligibilities(db, { asOf, rights: ['rsa', 'ppa', 'c2s', 'aspa', 'ars'], full });
+  const seconds = (performance.now() - e0) / 1000;
+  let households = 0;
+  for (const r of results) {
+    households = Math.max(households, r.funnel.households);
+    perRight[r.right] = { households: r.funnel.households, eligible: r.funnel.eligible };
+    process.stdout.write(
+      `${asOf} ${r.right.padEnd(5)} ${r.funnel.households} foyers, ${r.funnel.eligible} éligibles\n`,
+    );
+  }
+  return { perRight, households, seconds, lifeEvents: results[0]?.lifeEvents ?? 0 };
+}
+
 /** The bench's database, for this process (`open`) and for the import child (`env`). */
 async function benchTarget(dialect: string, dir: string) {
   if (dialect === 'pg') {
     const { db, url, dispose } = await benchDatabase('pg');
-    return { env: { DATABASE_URL: url as string }, open: async () => db, dispose };
+    return { env: { DATABASE_URL: url as string }, open: async () => db, release: async () => {}, dispose };
   }
   // PGlite: one process at a time on a folder; the child imports, then this process opens it.
   const dataDir = join(dir, 'db');
@@ -92,6 +127,11 @@ async function benchTarget(dialect: string, dir: string) {
     open: async () => {
       db = await openDatabase({ dataDir });
       return db;
+    },
+    /** Closes this process's handle, for a child to import. */
+    release: async () => {
+      await db?.close();
+      db = null;
     },
     dispose: async () => {
       await db?.close();
