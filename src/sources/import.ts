@@ -234,9 +234,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       try {
         // This thread is the slower side of a COPY: with no other file's work to do, the server
         // would idle through it. Its indexes are then kept up as rows arrive, which costs the server
-        // more CPU than one sorted build after the load, but no time; ATTACH adopts them. Built after
-        // the load, they held up the files read meanwhile (a million households, the GIP-MDS index:
-        // 21 s of the server's core after its COPY; import 144 → 138 s).
+        // more CPU than one sorted build after the load (and leaves the index about 30 % larger), but
+        // no time; ATTACH adopts them. Built after the load, they held up the files read meanwhile (a
+        // million households, the GIP-MDS index: 21 s of the server's core after its COPY; import
+        // 149 → 139 s on average over four runs each, one of the four pairs the other way).
         if (turn.serverIdle) await createIndexesBeforeLoad(tx, spec.table, part);
         await tx.copyText(part, ['import_id', 'snapshot_date', 'line_no', ...spec.tableColumns], copyChunks());
       } finally {
