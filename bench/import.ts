@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sql } from 'kysely';
@@ -19,10 +19,19 @@ export async function main(argv: string[]) {
   const households = Number(a.households ?? 10_000);
   const dialect = a.dialect ?? 'pglite';
   const asOf = a['as-of'] ?? '2025-09-01';
-  const dir = mkdtempSync(join(tmpdir(), 'proactif-bench-import-'));
+  // `--fixtures DIR` keeps the generated extracts there and reuses them on the next run (a
+  // million households take minutes to generate); the files are only read.
+  const cached = a.fixtures;
+  const dir = cached ?? mkdtempSync(join(tmpdir(), 'proactif-bench-import-'));
+  const complete = join(dir, '.complete');
   const { db, dispose } = await benchDatabase(dialect);
   try {
-    const generateSeconds = generateInChild(households, asOf, dir);
+    let generateSeconds = 0;
+    if (!cached || !existsSync(complete)) {
+      if (cached) mkdirSync(dir, { recursive: true });
+      generateSeconds = generateInChild(households, asOf, dir);
+      if (cached) writeFileSync(complete, `${households} ${asOf}\n`);
+    }
     const files = await extractFilesIn(dir);
     const perExtract: Record<string, { rows: number; seconds: number; rowsPerSecond: number }> = {};
     let rows = 0;
@@ -74,7 +83,7 @@ export async function main(argv: string[]) {
     );
   } finally {
     await dispose();
-    rmSync(dir, { recursive: true, force: true });
+    if (!cached) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../test/support/dialects.ts';
+import { STAGING_INDEXES } from '../db/migrations/0011-staging-partitions.ts';
 import { importFiles } from './inbox.ts';
 
 const DEMO = new URL('../../fixtures/demo/', import.meta.url).pathname;
@@ -99,6 +101,59 @@ describe.each(DIALECTS)('importing several files (%s)', (dialect) => {
       expect(await rows()).toBe(before);
       const files = await db.kysely.selectFrom('import_file').select('file_name').execute();
       expect(files.map((f) => f.file_name)).toEqual(['caf_membres_20250831.csv']);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('importing several files on PostgreSQL', () => {
+  it('builds the indexes of the first file during its COPY (the server has nothing else to do), and every partition ends with the staging indexes once', async () => {
+    const p = folder('indexes-pg', {
+      'gipmds_ressources_20250831.jsonl': readFileSync(join(DEMO, 'gipmds_ressources_20250831.jsonl')),
+      'caf_membres_20250831.csv': readFileSync(join(DEMO, 'caf_membres_20250831.csv')),
+      'dgfip_foyers_20250715.csv': readFileSync(join(DEMO, 'dgfip_foyers_20250715.csv')),
+    });
+    const { db, cleanup } = await freshDb('pg', 'inbox_indexes');
+    try {
+      const out = await importFiles(db, Object.values(p), {});
+      expect(out.map((o) => o.status)).toEqual(['imported', 'imported', 'imported']);
+      // Each partition's indexes, and the staging index each is attached to (pg_inherits).
+      const r = await sql<{ part: string; index: string; parent: string | null }>`
+        select c.relname as part, i.relname as index, pi.relname as parent
+        from pg_inherits h
+        join pg_class c on c.oid = h.inhrelid
+        join pg_index x on x.indrelid = c.oid
+        join pg_class i on i.oid = x.indexrelid
+        left join pg_inherits hi on hi.inhrelid = i.oid
+        left join pg_class pi on pi.oid = hi.inhparent
+        where h.inhparent in ('gipmds_ressource'::regclass, 'caf_membre'::regclass, 'dgfip_personne'::regclass)
+          and c.relname ~ '_f[0-9]+$'
+        order by 1, 2`.execute(db.kysely);
+      const stagingIndexes = (table: string) => (STAGING_INDEXES[table] ?? []).map((i) => i.split(' ')[0]).sort();
+      const byPart = new Map<string, { index: string; parent: string | null }[]>();
+      for (const row of r.rows) byPart.set(row.part, [...(byPart.get(row.part) ?? []), row]);
+      expect([...byPart.keys()].map((k) => k.replace(/_f\d+$/, '')).sort()).toEqual([
+        'caf_membre',
+        'dgfip_personne',
+        'gipmds_ressource',
+      ]);
+      for (const [part, indexes] of byPart) {
+        const table = part.replace(/_f\d+$/, '');
+        // No index built twice: exactly the staging indexes, each attached to its own.
+        expect(indexes.map((i) => i.parent).sort()).toEqual(stagingIndexes(table));
+      }
+      // The largest file goes first, when no other file's server work is in flight: its indexes
+      // were created before its COPY, named after the staging indexes.
+      const gipmds = [...byPart].find(([k]) => k.startsWith('gipmds_ressource_f'));
+      expect(gipmds?.[1].map((i) => i.index)).toEqual([`${gipmds?.[0]}_nir`]);
+      // Rows are found through them as before.
+      const n = await db.kysely
+        .selectFrom('gipmds_ressource')
+        .select('nir')
+        .where('nir', '=', '267022309601223')
+        .execute();
+      expect(n.length).toBeGreaterThan(0);
     } finally {
       await cleanup();
     }

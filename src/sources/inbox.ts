@@ -49,7 +49,8 @@ export interface ImportFilesOptions extends ImportOptions {
  * after the other in the order given (snapshots, oldest first); among the others the largest
  * goes first, so that the small ones fill the end. With
  * three, this thread sat idle while the three were all in their server phase (0.7 s at 100 000
- * households). Two files with the same content never run
+ * households). A file whose load begins with no other file's server work in flight (the first)
+ * is told so (`LoadTurn.serverIdle`): its indexes are then kept up during its COPY. Two files with the same content never run
  * at once: the second waits, then finds the first imported and is skipped. On PGlite (in this
  * thread) files go one at a time, in the order given.
  */
@@ -77,6 +78,8 @@ export async function importFiles(
   const hashesInFlight = new Map<string, Promise<unknown>>();
   const running = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
+  // Files whose COPY is over and whose server work (indexes, duplicates) is still in flight.
+  let inServerWork = 0;
   // One file at a time reads and feeds COPY (this thread's work), in the order the files were
   // started; the server's work on the files loaded before overlaps it.
   let lastTurn: Promise<void> = Promise.resolve();
@@ -112,6 +115,7 @@ export async function importFiles(
 
   const importOne = async (path: string): Promise<ImportReport> => {
     const turn = takeTurn();
+    let loaded = false;
     const previousRegistration = lastRegistration;
     let registered = () => {};
     const own = new Promise<void>((resolve) => {
@@ -135,7 +139,17 @@ export async function importFiles(
       const done = importFile(db, path, {
         ...importOptions,
         sha256,
-        loadTurn: turn.wait,
+        loadTurn: async () => {
+          const release = await turn.wait();
+          return {
+            serverIdle: inServerWork === 0,
+            release: () => {
+              if (!loaded) inServerWork++;
+              loaded = true;
+              release();
+            },
+          };
+        },
       });
       hashesInFlight.set(sha256, done);
       registered();
@@ -145,6 +159,7 @@ export async function importFiles(
         hashesInFlight.delete(sha256);
       }
     } finally {
+      if (loaded) inServerWork--;
       // A file skipped or refused before its load gives its turn up.
       registered();
       turn.release();
