@@ -19,10 +19,16 @@ describe('contact channels', () => {
     ]);
   });
 
-  it('reads an overseas mobile in its own numbering region', () => {
-    expect(contactChannels({ ...none, phone: '0692 12 34 56' }, '974')).toEqual([
-      { channel: 'sms', recipient: '+262692123456' },
-    ]);
+  it.each([
+    ['La Réunion', '974', '0692 12 34 56', '+262692123456'],
+    ['Mayotte', '976', '0639 01 23 45', '+262639012345'],
+    ['Saint-Pierre-et-Miquelon', '975', '55 12 34', '+508551234'],
+    ['Saint-Barthélemy', '977', '0690 00 12 34', '+590690001234'],
+    ['Saint-Martin', '978', '0690 00 12 34', '+590690001234'],
+  ])('reads a mobile in %s in its own numbering region', (_, departement, phone, e164) => {
+    expect(contactChannels({ ...none, phone }, departement)).toEqual([{ channel: 'sms', recipient: e164 }]);
+    // Read as a metropolitan number, it is not a mobile (or not valid at all).
+    expect(contactChannels({ ...none, phone }, '93')).toEqual([]);
   });
 
   // Each case: the contacts, then whether some channel reaches the household.

@@ -1,13 +1,20 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Channel, Contacts } from '../model.ts';
 
-/** Overseas départements have their own numbering regions: 0692… in La Réunion is RE, not FR. */
+/**
+ * Overseas départements and collectivités have their own numbering regions (SOURCES.md §5):
+ * 0692… in La Réunion is RE, not FR; Saint-Pierre-et-Miquelon's six-digit numbers are PM;
+ * Saint-Barthélemy and Saint-Martin (COG 977, 978) share +590 with Guadeloupe.
+ */
 const REGION_BY_DEPARTEMENT: Record<string, CountryCode> = {
   '971': 'GP',
   '972': 'MQ',
   '973': 'GF',
   '974': 'RE',
+  '975': 'PM',
   '976': 'YT',
+  '977': 'BL',
+  '978': 'MF',
 };
 
 /** A plausible email address (one @, a dot in the domain, no spaces). */
