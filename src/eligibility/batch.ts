@@ -58,10 +58,11 @@ const STATISTICS_KEY = 'statistiques_planificateur:';
  * to no row for the new one. (Measured the month after at 100 000 households, the run took the
  * same time with stale figures as with fresh ones, 19.3 and 19.7 s: the per-batch reads go
  * through their indexes whatever the figures. This is a precaution for the plans that do not.)
- * The import does not analyse what it loads (it would lengthen every import). Each analysis is recorded with the files then imported into the table (how many, the
- * last id, read before it), in `setting`: PostgreSQL's own date of a table's last analysis is
- * lost whenever its statistics are (PGlite loses them at every close), and two files of one
- * table can commit out of order, or be purged, which a last id alone would not show.
+ * The import does not analyse what it loads (it would lengthen every import). Each analysis is
+ * recorded with the files then imported into the table (how many, the last id, read before it),
+ * in `setting`: PostgreSQL's own date of a table's last analysis is lost whenever its statistics
+ * are (PGlite loses them at every close), and two files of one table can commit out of order, or
+ * be purged, which a last id alone would not show.
  * `record: false` (a `--dry-run`) analyses without recording: analysing changes the planner's
  * figures, no data; the next run analyses again.
  */

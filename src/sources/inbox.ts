@@ -47,11 +47,11 @@ export interface ImportFilesOptions extends ImportOptions {
  * (duplicates, indexes, contradictions), this thread reads and validates the next; both cores
  * stay busy. Files of the same extract (the same staging table) still go one
  * after the other in the order given (snapshots, oldest first); among the others the largest
- * goes first, so that the small ones fill the end. With
- * three, this thread sat idle while the three were all in their server phase (0.7 s at 100 000
- * households). A file whose load begins with no other file's server work in flight (the first)
- * is told so (`LoadTurn.serverIdle`): its indexes are then kept up during its COPY. Two files with the same content never run
- * at once: the second waits, then finds the first imported and is skipped. On PGlite (in this
+ * goes first, so that the small ones fill the end. With three, this thread sat idle while the
+ * three were all in their server phase (0.7 s at 100 000 households). A file whose load begins
+ * with no other file's server work in flight (the first) is told so (`LoadTurn.serverIdle`): its
+ * indexes are then kept up during its COPY. Two files with the same content never run at once:
+ * the second waits, then finds the first imported and is skipped. On PGlite (in this
  * thread) files go one at a time, in the order given.
  */
 export async function importFiles(

@@ -140,9 +140,9 @@ function isPresent(p: Person, date: string): boolean {
   return (p.dateEntree === null || p.dateEntree <= date) && (p.dateSortie === null || p.dateSortie > date);
 }
 
-/** A person's resources of a month, split into activity income and the rest, each nature's negative total taken as 0. */
 const ACTIVITE: ReadonlySet<string> = new Set(NATURES_ACTIVITE);
 
+/** A person's resources of a month, split into activity income and the rest, each nature's negative total taken as 0. */
 function personMonth(p: Person, month: string): { activite: number; autres: number } {
   const byNature = p.ressources[month];
   let activite = 0;

@@ -147,7 +147,13 @@ function primeBrute(x: Parameters<typeof primeDuMois>[0]): number {
 
 /** A nature's amount of a month, a negative monthly total taken as zero (R843-1 as amended by décret 2025-185). */
 function amountOf(p: Person, month: string, nature: NatureRessource): number {
-  return Math.max(0, p.ressources[month]?.[nature] ?? 0);
+  const r = p.ressources[month];
+  return r === undefined ? 0 : natureAmount(r, nature);
+}
+
+/** A nature's amount in a month's resources, a negative total taken as zero. */
+function natureAmount(r: Partial<Record<NatureRessource, number>>, nature: NatureRessource): number {
+  return Math.max(0, r[nature] ?? 0);
 }
 
 /**
@@ -162,10 +168,10 @@ export function indemnitesCommeActivite(p: Person, month: string): boolean {
   return run <= limit;
 }
 
-/** The sum of some natures of a month's resources, each negative monthly total taken as zero (as `amountOf`). */
+/** The sum of some natures of a month's resources (`natureAmount` each). */
 function sumOf(r: Partial<Record<NatureRessource, number>>, natures: readonly NatureRessource[]): number {
   let total = 0;
-  for (const n of natures) total += Math.max(0, r[n] ?? 0);
+  for (const n of natures) total += natureAmount(r, n);
   return total;
 }
 
@@ -175,7 +181,7 @@ export function revenusActivitePersonne(p: Person, month: string): number {
   if (r === undefined) return 0;
   const total = sumOf(r, NATURES_ACTIVITE);
   // Whether allowances count as activity income is asked only of a month that has some.
-  const ij = Math.max(0, r.INDEMNITES_JOURNALIERES ?? 0);
+  const ij = natureAmount(r, 'INDEMNITES_JOURNALIERES');
   return ij > 0 && indemnitesCommeActivite(p, month) ? total + ij : total;
 }
 
@@ -184,7 +190,7 @@ export function autresRessourcesPersonne(p: Person, month: string): number {
   const r = p.ressources[month];
   if (r === undefined) return 0;
   const total = sumOf(r, NATURES_AUTRES);
-  const ij = Math.max(0, r.INDEMNITES_JOURNALIERES ?? 0);
+  const ij = natureAmount(r, 'INDEMNITES_JOURNALIERES');
   return ij > 0 && !indemnitesCommeActivite(p, month) ? total + ij : total;
 }
 
