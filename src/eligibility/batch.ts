@@ -4,6 +4,7 @@ import type { Situation } from '../model.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
 import { EXTRACTS } from '../sources/registry.ts';
+import { earliestResourceMonth } from './events.ts';
 import { previousDates } from './events-store.ts';
 import {
   type ContactHistory,
@@ -20,9 +21,11 @@ import {
   buildSituations,
   type CaseRange,
   caseRanges,
+  completeRows,
   readSnapshotDates,
   readSourceRows,
   type SnapshotDates,
+  type SourceRows,
 } from './situation.ts';
 
 /** One batch of a run: a range of CAF cases, or a range of tax notices for the households the CAF does not know. */
@@ -147,16 +150,33 @@ export interface Batch {
   readonly previous: ReadonlyMap<string, Situation>;
   readonly held: RightsHeld;
   readonly contacts: ContactHistory;
+  /**
+   * Read for life events only (`forEvents`): the situations lack the earlier months of resources
+   * and the tax figures, and these rows are kept to complete them (`completeSituations`).
+   */
+  readonly partial?: SourceRows;
 }
 
 /**
  * Reads one batch: its source rows at `asOf` and at the previous snapshot, the payers' rows of
  * its members, and the invitations and oppositions of its households; builds the situations.
+ * `forEvents`: only what life events are looked for in (a run evaluating the households touched
+ * by one), to be completed for those households by `completeSituations`. The months of resources
+ * before the events' window and the tax figures are most of what the server reads for a batch.
  */
-export async function readBatch(db: Kdb, ctx: RunContext, scope: BatchScope): Promise<Batch> {
+export async function readBatch(
+  db: Kdb,
+  ctx: RunContext,
+  scope: BatchScope,
+  opts: { readonly forEvents?: boolean } = {},
+): Promise<Batch> {
   // The current and previous snapshots at once, then the payers' rows and the contact history.
   const [rows, previousRows] = await Promise.all([
-    readSourceRows(db, ctx.asOf, { ...scope, snapshots: ctx.snapshots }),
+    readSourceRows(db, ctx.asOf, {
+      ...scope,
+      snapshots: ctx.snapshots,
+      ...(opts.forEvents ? { eventsFrom: earliestResourceMonth(ctx) } : {}),
+    }),
     // The previous snapshot is compared on composition and address only (life events).
     ctx.previousSnapshot && ctx.previousSnapshots
       ? readSourceRows(db, ctx.previousSnapshot, {
@@ -182,7 +202,24 @@ export async function readBatch(db: Kdb, ctx: RunContext, scope: BatchScope): Pr
   return {
     situations,
     previous: new Map(previous.map((s) => [s.householdKey, s])),
+    // What is held depends on the members' NIRs and the CAF's payments, both in a read for events.
     held: rightsHeld(situations, payerRows, cafPaidLastMonth(rows.droits, ctx.asOf), ctx.asOf),
     contacts,
+    ...(opts.forEvents ? { partial: rows } : {}),
   };
+}
+
+/**
+ * The whole situations of these households of a batch read for events (`forEvents`), in the
+ * batch's order: their earlier months of resources and their tax figures are read now.
+ */
+export async function completeSituations(
+  db: Kdb,
+  ctx: RunContext,
+  batch: Batch,
+  households: ReadonlySet<string>,
+): Promise<Situation[]> {
+  if (!batch.partial) return batch.situations.filter((s) => households.has(s.householdKey));
+  if (households.size === 0) return [];
+  return buildSituations(await completeRows(db, batch.partial, households), ctx.pseudo);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Situation } from '../model.ts';
 import { caseSituation, type RightCase } from '../rules/cases.ts';
 import { RIGHTS } from '../rules/registry.ts';
-import { detectEvents } from './events.ts';
+import { detectEvents, earliestResourceMonth } from './events.ts';
 import { touchedHouseholds } from './events-store.ts';
 
 const rights = Object.values(RIGHTS);
@@ -99,6 +99,26 @@ describe('life events', () => {
     // Reference months: September claim → May–July (900 each); October claim → June–August (600 average): −33 %.
     expect(kinds(events)).toEqual(['fin_allocation_chomage 2025-08-01', 'baisse_ressources 2025-06-01']);
     expect(events[1]?.data).toEqual({ moyenneAvant: 900, moyenneApres: 600 });
+  });
+
+  it('needs no resources before the first reference month of the previous run (a targeted run reads none)', () => {
+    // The run of 1 September took May–July; the window's two months before are July and August.
+    expect(earliestResourceMonth(W)).toBe('2025-05');
+    const months = {
+      '2025-01': { SALAIRE: 2000 },
+      '2025-04': { ALLOCATION_CHOMAGE: 900 },
+      '2025-05': { ALLOCATION_CHOMAGE: 900 },
+      '2025-06': { ALLOCATION_CHOMAGE: 900 },
+      '2025-07': { ALLOCATION_CHOMAGE: 900 },
+      '2025-08': {},
+      '2025-09': {},
+    };
+    const withMonths = (ressources: object) =>
+      situation({ persons: [{ role: 'demandeur', dateNaissance: '1980-01-01', ressources } as never] });
+    const from = Object.fromEntries(Object.entries(months).filter(([m]) => m >= earliestResourceMonth(W)));
+    const all = detectEvents([withMonths(months)], new Map(), [], rights, W);
+    expect(kinds(all)).toEqual(['fin_allocation_chomage 2025-08-01', 'baisse_ressources 2025-06-01']);
+    expect(detectEvents([withMonths(from)], new Map(), [], rights, W)).toEqual(all);
   });
 
   it('a right ending within four months is a renewal trigger for that right', () => {

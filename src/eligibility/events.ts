@@ -58,6 +58,19 @@ function householdResources(s: Situation, months: readonly string[]): number {
   return t / months.length;
 }
 
+/**
+ * The earliest month whose resources `detectEvents` looks at for this window: the first month of
+ * the previous reference quarter (a fall of resources), or two months before the window (the end
+ * of unemployment benefit), whichever comes first, for every way of counting reference months. A
+ * run that evaluates only the households touched by an event reads no earlier resources to find them.
+ */
+export function earliestResourceMonth(w: Pick<DetectionWindow, 'since' | 'asOf'>): string {
+  const months = [addMonths(monthOf(w.since), -2)];
+  for (const claim of [monthOf(w.since), monthOf(w.asOf)])
+    for (const rule of [undefined, 'M-3..M-1', 'M-4..M-2'] as const) months.push(referenceMonths(claim, rule)[0]);
+  return months.sort()[0] as string;
+}
+
 const inWindow = (d: string, w: DetectionWindow) => d > w.since && d <= w.asOf;
 
 /**

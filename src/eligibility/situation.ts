@@ -22,6 +22,11 @@ export interface SourceRows {
   readonly ressources: readonly RessourceRow[];
   /** Tax figures of every income year known at `asOf` (all DGFiP snapshots), by NIR. */
   readonly revenus: readonly RevenuRow[];
+  /**
+   * The last month the GIP-MDS files tell about, when the rows were read for part of the batch
+   * only (`completeRows`); absent, it is the latest month of `ressources`.
+   */
+  readonly ressourcesConnuesJusqua?: string;
   /** Deaths (INSEE) of persons of these households, by civil-status traits key. */
   readonly deces: ReadonlyMap<string, string>;
 }
@@ -254,6 +259,12 @@ export async function readSourceRows(
      * figures: what the previous snapshot is read for (composition and address changes).
      */
     readonly compositionOnly?: boolean;
+    /**
+     * What life events are looked for in, and no more (the first read of a run that evaluates
+     * only the households touched by one): resources from this month only, no tax figures.
+     * `completeRows` then reads the rest for the households touched.
+     */
+    readonly eventsFrom?: string;
     /** The snapshot dates at `asOf`, when the caller read them once for all batches. */
     readonly snapshots?: SnapshotDates;
   } = {},
@@ -368,53 +379,12 @@ export async function readSourceRows(
   // The persons whose resources and tax figures a batch needs (all of them without a batch).
   const nirs =
     mode === 'all' ? null : [...new Set((mode === 'range' ? membres : dgfip).flatMap((m) => (m.nir ? [m.nir] : [])))];
-  // Resources summed in the database by person, month and nature, one row per person: a payment
-  // restated in a later file (same id_versement) counts in its latest version only (SOURCES.md
-  // §7.3: the latest wins; within a file, the last line). The aggregates take no ORDER BY:
-  // PostgreSQL 15 sorted each group's rows again for it, twice the time of these statements;
-  // the order of the keys is set here instead (`resourcesByNir`), whatever the plan.
   const ressourcesQ =
     opts.compositionOnly || (nirs && nirs.length === 0)
       ? []
-      : sql<RessourceRow>`
-            select nir, json_object_agg(mois, n) as r from (
-              select nir, mois, json_object_agg(nature, m) as n from (
-                select nir, mois, nature, sum(montant_net_social) as m from (
-                  select distinct on (nir, mois, id_versement) nir, mois, nature, montant_net_social
-                  from ${
-                    nirs === null
-                      ? sql`gipmds_ressource`
-                      : // Person by person through the (nir, mois) index: the planner misjudges how
-                        // many rows a person has (its sample of a file sorted by person sees few
-                        // persons) and at a million households chose to scan the whole extract.
-                        sql`unnest(${nirs}::text[]) as p(person) cross join lateral (
-                          select * from gipmds_ressource g where g.nir = p.person offset 0) g`
-                  }
-                  where snapshot_date <= ${asOf} and mois >= ${from} and mois <= ${to}
-                  order by nir, mois, id_versement, snapshot_date desc, line_no desc) latest
-                group by nir, mois, nature) by_nature
-              group by nir, mois) by_month
-            group by nir`
-          .execute(db)
-          .then((r) => r.rows);
-  // Every row of the notices these persons are on (dependants' rows carry no NIR): the notices
-  // person by person through the NIR index, then their rows through the notice index. Written
-  // as a join, the planner sometimes chose to scan the whole extract (in parallel) per batch.
+      : readRessources(db, asOf, nirs, opts.eventsFrom && opts.eventsFrom > from ? opts.eventsFrom : from, to);
   const revenusQ =
-    opts.compositionOnly || (nirs && nirs.length === 0)
-      ? []
-      : nirs === null
-        ? db.selectFrom('dgfip_personne').select(REVENU_COLUMNS).where('snapshot_date', '<=', asOf).execute()
-        : sql<RevenuRow>`
-            select r.nir, r.reference_avis, r.annee_revenus, r.snapshot_date, r.revenu_fiscal_reference,
-              r.revenu_imposable
-            from (select distinct a.reference_avis from unnest(${nirs}::text[]) as p(person)
-                  cross join lateral (select reference_avis from dgfip_personne where nir = p.person offset 0) a) n
-            cross join lateral (
-              select * from dgfip_personne r
-              where r.reference_avis = n.reference_avis and r.snapshot_date <= ${asOf} offset 0) r`
-            .execute(db)
-            .then((r) => r.rows);
+    opts.compositionOnly || opts.eventsFrom || (nirs && nirs.length === 0) ? [] : readRevenus(db, asOf, nirs);
   // Deaths are matched on civil-status traits (the INSEE file has no NIR), in batches.
   const keys = [...new Set([...membres, ...dgfip].map(traitsOf))];
   const decesQ = (async () => {
@@ -446,6 +416,66 @@ export async function readSourceRows(
     ressources,
     revenus,
   };
+}
+
+// Resources summed in the database by person, month and nature, one row per person: a payment
+// restated in a later file (same id_versement) counts in its latest version only (SOURCES.md
+// §7.3: the latest wins; within a file, the last line). The aggregates take no ORDER BY:
+// PostgreSQL 15 sorted each group's rows again for it, twice the time of these statements;
+// the order of the keys is set here instead (`resourcesByNir`), whatever the plan.
+export async function readRessources(
+  db: Kdb,
+  asOf: string,
+  /** These persons' (null: everyone's). */
+  nirs: readonly string[] | null,
+  from: string,
+  to: string,
+): Promise<RessourceRow[]> {
+  const r = await sql<RessourceRow>`
+    select nir, json_object_agg(mois, n) as r from (
+      select nir, mois, json_object_agg(nature, m) as n from (
+        select nir, mois, nature, sum(montant_net_social) as m from (
+          select distinct on (nir, mois, id_versement) nir, mois, nature, montant_net_social
+          from ${
+            nirs === null
+              ? sql`gipmds_ressource where snapshot_date <= ${asOf} and mois >= ${from} and mois <= ${to}`
+              : // Person by person through the (nir, mois) index: the planner misjudges how
+                // many rows a person has (its sample of a file sorted by person sees few
+                // persons) and at a million households chose to scan the whole extract. The
+                // months are inside the lateral: only their rows are fetched (a batch's read for
+                // life events, five months of fourteen: 33–53 → 24–26 ms).
+                sql`unnest(${nirs}::text[]) as p(person) cross join lateral (
+                  select * from gipmds_ressource g
+                  where g.nir = p.person and g.snapshot_date <= ${asOf} and g.mois >= ${from} and g.mois <= ${to}
+                  offset 0) g`
+          }
+          order by nir, mois, id_versement, snapshot_date desc, line_no desc) latest
+        group by nir, mois, nature) by_nature
+      group by nir, mois) by_month
+    group by nir`.execute(db);
+  return r.rows;
+}
+
+// Every row of the notices these persons are on (dependants' rows carry no NIR): the notices
+// person by person through the NIR index, then their rows through the notice index. Written
+// as a join, the planner sometimes chose to scan the whole extract (in parallel) per batch.
+export async function readRevenus(
+  db: Kdb,
+  asOf: string,
+  /** These persons' notices (null: every notice). */
+  nirs: readonly string[] | null,
+): Promise<RevenuRow[]> {
+  if (nirs === null)
+    return db.selectFrom('dgfip_personne').select(REVENU_COLUMNS).where('snapshot_date', '<=', asOf).execute();
+  const r = await sql<RevenuRow>`
+    select r.nir, r.reference_avis, r.annee_revenus, r.snapshot_date, r.revenu_fiscal_reference,
+      r.revenu_imposable
+    from (select distinct a.reference_avis from unnest(${nirs}::text[]) as p(person)
+          cross join lateral (select reference_avis from dgfip_personne where nir = p.person offset 0) a) n
+    cross join lateral (
+      select * from dgfip_personne r
+      where r.reference_avis = n.reference_avis and r.snapshot_date <= ${asOf} offset 0) r`.execute(db);
+  return r.rows;
 }
 
 const ROLE_CAF: Record<string, RoleFoyer> = {
@@ -562,6 +592,55 @@ function cleanLines(lines: (string | null)[]): string[] {
   return lines.filter((l): l is string => l !== null && l.trim() !== '');
 }
 
+/** The household key of a CAF case. */
+const caseKey = (o: string, n: string) => `caf:${o}-${n}`;
+
+/** The latest month of these resources (undefined: none). */
+function lastMonthOf(ressources: readonly RessourceRow[]): string | undefined {
+  let known: string | undefined;
+  for (const r of ressources) for (const m in r.r) if (!known || m > known) known = m;
+  return known;
+}
+
+/**
+ * The rows of these households of a batch read for life events only (`eventsFrom`), completed
+ * with what that read left out: every reference month of their resources and their tax figures.
+ * The situations built from them are those a whole read of the batch gives, to the last field:
+ * - the last month the GIP-MDS files tell about (`ressourcesConnuesJusqua`) is taken from the
+ *   whole batch's first read, which holds the latest months of all its persons; only when that
+ *   read found no resource at all are all the batch's persons read again, to find it;
+ * - the CAF cases, members, benefits, tax households and deaths are the first read's rows.
+ */
+export async function completeRows(db: Kdb, rows: SourceRows, households: ReadonlySet<string>): Promise<SourceRows> {
+  const inCase = (r: { code_organisme: string; numero_allocataire: string }) =>
+    households.has(caseKey(r.code_organisme, r.numero_allocataire));
+  const foyers = rows.foyers.filter(inCase);
+  const membres = rows.membres.filter(inCase);
+  const dgfip = rows.dgfip.filter((r) => households.has(`dgfip:${r.reference_avis}`));
+  const nirsOf = (list: readonly { nir: string | null }[]) => [...new Set(list.flatMap((m) => (m.nir ? [m.nir] : [])))];
+  const nirs = nirsOf([...membres, ...dgfip]);
+  const known = lastMonthOf(rows.ressources);
+  const { from, to } = resourceMonths(rows.asOf);
+  const [ressources, revenus] = await Promise.all([
+    nirs.length === 0 && known
+      ? []
+      : readRessources(db, rows.asOf, known ? nirs : nirsOf([...rows.membres, ...rows.dgfip]), from, to),
+    nirs.length === 0 ? [] : readRevenus(db, rows.asOf, nirs),
+  ]);
+  const wanted = new Set(nirs);
+  const last = known ?? lastMonthOf(ressources);
+  return {
+    ...rows,
+    foyers,
+    membres,
+    droits: rows.droits.filter(inCase),
+    dgfip,
+    ressources: known ? ressources : ressources.filter((r) => wanted.has(r.nir)),
+    revenus,
+    ...(last ? { ressourcesConnuesJusqua: last } : {}),
+  };
+}
+
 /**
  * Builds the situation of every household (pure). A household known to the CAF takes its
  * composition from the CAF case; a tax household none of whose members the CAF knows is
@@ -571,16 +650,13 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
   const res = resourcesByNir(rows.ressources);
   // The last month the GIP-MDS files tell about: a later file may only restate earlier months
   // (SOURCES.md §7.3), so the files are taken together, not the latest alone.
-  let known: string | undefined;
-  for (const r of rows.ressources) for (const m in r.r) if (!known || m > known) known = m;
+  const known = rows.ressourcesConnuesJusqua ?? lastMonthOf(rows.ressources);
   const cafProv: Provenance | null = rows.cafSnapshot
     ? { agency: 'caf', extract: 'foyers', extractedOn: rows.cafSnapshot }
     : null;
   const gipProv: Provenance | null = rows.gipmdsSnapshot
     ? { agency: 'gipmds', extract: 'ressources', extractedOn: rows.gipmdsSnapshot }
     : null;
-  const caseKey = (o: string, n: string) => `caf:${o}-${n}`;
-
   const membresByCase = new Map<string, MembreRow[]>();
   for (const m of rows.membres) {
     const k = caseKey(m.code_organisme, m.numero_allocataire);
