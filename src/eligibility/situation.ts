@@ -457,8 +457,10 @@ export async function readRessources(
 }
 
 // Every row of the notices these persons are on (dependants' rows carry no NIR): the notices
-// person by person through the NIR index, then their rows through the notice index. Written
-// as a join, the planner sometimes chose to scan the whole extract (in parallel) per batch.
+// through the NIR index, then their rows through the notice index, each in one scan for the
+// whole batch (`listOf`): 14.7 → 9.3 ms a batch of 750 cases, 2.8 → 2.0–2.2 s of server CPU for
+// 100 000 households (a lateral lookup per person before). The same for the resources cost more
+// (4.7–4.9 → 5.1 s): their rows come back out of each person's order, to be sorted again.
 export async function readRevenus(
   db: Kdb,
   asOf: string,
@@ -468,14 +470,22 @@ export async function readRevenus(
   if (nirs === null)
     return db.selectFrom('dgfip_personne').select(REVENU_COLUMNS).where('snapshot_date', '<=', asOf).execute();
   const r = await sql<RevenuRow>`
-    select r.nir, r.reference_avis, r.annee_revenus, r.snapshot_date, r.revenu_fiscal_reference,
-      r.revenu_imposable
-    from (select distinct a.reference_avis from unnest(${nirs}::text[]) as p(person)
-          cross join lateral (select reference_avis from dgfip_personne where nir = p.person offset 0) a) n
-    cross join lateral (
-      select * from dgfip_personne r
-      where r.reference_avis = n.reference_avis and r.snapshot_date <= ${asOf} offset 0) r`.execute(db);
+    select nir, reference_avis, annee_revenus, snapshot_date, revenu_fiscal_reference, revenu_imposable
+    from dgfip_personne
+    where reference_avis = any(array(select reference_avis from dgfip_personne where nir = any(${listOf(nirs)})))
+      and snapshot_date <= ${asOf}`.execute(db);
   return r.rows;
+}
+
+/**
+ * A batch's list of persons, for `column = any(…)`, as the planner should see it: a short list
+ * of unknown length (an init plan), not a parameter whose length it knows. Given the length, it
+ * multiplies it by the rows it expects per person, which it misjudges (its sample of a file
+ * sorted by person sees few persons): at a million households it chose to scan the whole
+ * extract for every batch. A short list has it use the index, which is right for a batch.
+ */
+function listOf(values: readonly string[]) {
+  return sql`array(select unnest(${values}::text[]))`;
 }
 
 const ROLE_CAF: Record<string, RoleFoyer> = {
