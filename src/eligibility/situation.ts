@@ -418,11 +418,13 @@ export async function readSourceRows(
   };
 }
 
-// Resources summed in the database by person, month and nature, one row per person: a payment
-// restated in a later file (same id_versement) counts in its latest version only (SOURCES.md
-// §7.3: the latest wins; within a file, the last line). The aggregates take no ORDER BY:
-// PostgreSQL 15 sorted each group's rows again for it, twice the time of these statements;
-// the order of the keys is set here instead (`resourcesByNir`), whatever the plan.
+/**
+ * Resources summed in the database by person, month and nature, one row per person: a payment
+ * restated in a later file (same id_versement) counts in its latest version only (SOURCES.md
+ * §7.3: the latest wins; within a file, the last line). The aggregates take no ORDER BY:
+ * PostgreSQL 15 sorted each group's rows again for it, twice the time of these statements;
+ * the order of the keys is set here instead (`resourcesByNir`), whatever the plan.
+ */
 export async function readRessources(
   db: Kdb,
   asOf: string,
@@ -456,11 +458,13 @@ export async function readRessources(
   return r.rows;
 }
 
-// Every row of the notices these persons are on (dependants' rows carry no NIR): the notices
-// through the NIR index, then their rows through the notice index, each in one scan for the
-// whole batch (`listOf`): 14.7 → 9.3 ms a batch of 750 cases, 2.8 → 2.0–2.2 s of server CPU for
-// 100 000 households (a lateral lookup per person before). The same for the resources cost more
-// (4.7–4.9 → 5.1 s): their rows come back out of each person's order, to be sorted again.
+/**
+ * Every row of the notices these persons are on (dependants' rows carry no NIR): the notices
+ * through the NIR index, then their rows through the notice index, each in one scan for the
+ * whole batch (`listOf`): 14.7 → 9.3 ms a batch of 750 cases, 2.8 → 2.0–2.2 s of server CPU for
+ * 100 000 households (a lateral lookup per person before). The same for the resources cost more
+ * (4.7–4.9 → 5.1 s): their rows come back out of each person's order, to be sorted again.
+ */
 export async function readRevenus(
   db: Kdb,
   asOf: string,
