@@ -77,25 +77,20 @@ describe('life events', () => {
     expect(events.find((e) => e.kind === 'demenagement')?.data).toEqual({ avant: '75', apres: '93' });
   });
 
+  /** ARE until July, nothing in August and September: ended in August. */
+  const ARE_ENDED = {
+    '2025-04': { ALLOCATION_CHOMAGE: 900 },
+    '2025-05': { ALLOCATION_CHOMAGE: 900 },
+    '2025-06': { ALLOCATION_CHOMAGE: 900 },
+    '2025-07': { ALLOCATION_CHOMAGE: 900 },
+    '2025-08': {},
+    '2025-09': {},
+  };
+  const withResources = (ressources: object) =>
+    situation({ persons: [{ role: 'demandeur', dateNaissance: '1980-01-01', ressources } as never] });
+
   it('the end of an unemployment benefit and a fall of resources by a third', () => {
-    const s = situation({
-      persons: [
-        {
-          role: 'demandeur',
-          dateNaissance: '1980-01-01',
-          // ARE until July, nothing in August and September: ended in August.
-          ressources: {
-            '2025-04': { ALLOCATION_CHOMAGE: 900 },
-            '2025-05': { ALLOCATION_CHOMAGE: 900 },
-            '2025-06': { ALLOCATION_CHOMAGE: 900 },
-            '2025-07': { ALLOCATION_CHOMAGE: 900 },
-            '2025-08': {},
-            '2025-09': {},
-          },
-        } as never,
-      ],
-    });
-    const events = detectEvents([s], new Map(), [], rights, W);
+    const events = detectEvents([withResources(ARE_ENDED)], new Map(), [], rights, W);
     // Reference months: September claim → May–July (900 each); October claim → June–August (600 average): −33 %.
     expect(kinds(events)).toEqual(['fin_allocation_chomage 2025-08-01', 'baisse_ressources 2025-06-01']);
     expect(events[1]?.data).toEqual({ moyenneAvant: 900, moyenneApres: 600 });
@@ -104,21 +99,11 @@ describe('life events', () => {
   it('needs no resources before the first reference month of the previous run (a targeted run reads none)', () => {
     // The run of 1 September took May–July; the window's two months before are July and August.
     expect(earliestResourceMonth(W)).toBe('2025-05');
-    const months = {
-      '2025-01': { SALAIRE: 2000 },
-      '2025-04': { ALLOCATION_CHOMAGE: 900 },
-      '2025-05': { ALLOCATION_CHOMAGE: 900 },
-      '2025-06': { ALLOCATION_CHOMAGE: 900 },
-      '2025-07': { ALLOCATION_CHOMAGE: 900 },
-      '2025-08': {},
-      '2025-09': {},
-    };
-    const withMonths = (ressources: object) =>
-      situation({ persons: [{ role: 'demandeur', dateNaissance: '1980-01-01', ressources } as never] });
+    const months = { '2025-01': { SALAIRE: 2000 }, ...ARE_ENDED };
     const from = Object.fromEntries(Object.entries(months).filter(([m]) => m >= earliestResourceMonth(W)));
-    const all = detectEvents([withMonths(months)], new Map(), [], rights, W);
+    const all = detectEvents([withResources(months)], new Map(), [], rights, W);
     expect(kinds(all)).toEqual(['fin_allocation_chomage 2025-08-01', 'baisse_ressources 2025-06-01']);
-    expect(detectEvents([withMonths(from)], new Map(), [], rights, W)).toEqual(all);
+    expect(detectEvents([withResources(from)], new Map(), [], rights, W)).toEqual(all);
   });
 
   it('a right ending within four months is a renewal trigger for that right', () => {
