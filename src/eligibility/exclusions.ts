@@ -5,20 +5,29 @@ import type { ExclusionReason, Situation } from '../model.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
 import type { RightEnd } from './events.ts';
 
-/** The latest snapshot of each payer's list at `asOf` (read once per run). */
+/** The latest snapshot of each payer's list at `asOf`, and the files it came in (read once per run). */
 export async function readPayerSnapshots(db: Kdb, asOf: string): Promise<PayerSnapshot[]> {
   const rows = await db
     .selectFrom('beneficiaire')
-    .select(['payeur', (eb) => eb.fn.max('snapshot_date').as('d')])
+    .select(['payeur', 'snapshot_date', 'import_id'])
+    .distinct()
     .where('snapshot_date', '<=', asOf)
-    .groupBy('payeur')
     .execute();
-  return rows.map((r) => ({ payeur: r.payeur, snapshot: r.d as string }));
+  const latest = new Map<string, { payeur: string; snapshot: string; files: number[] }>();
+  for (const r of rows) {
+    const d = r.snapshot_date as string;
+    const l = latest.get(r.payeur);
+    if (!l || d > l.snapshot) latest.set(r.payeur, { payeur: r.payeur, snapshot: d, files: [Number(r.import_id)] });
+    else if (d === l.snapshot) l.files.push(Number(r.import_id));
+  }
+  return [...latest.values()].sort((a, b) => (a.payeur < b.payeur ? -1 : 1));
 }
 
 export interface PayerSnapshot {
   readonly payeur: string;
   readonly snapshot: string;
+  /** The imported files of that snapshot (the staging table's partitions). */
+  readonly files: readonly number[];
 }
 
 /** A row of a payer's list (SOURCES.md §7.4), as the exclusions and renewal triggers need it. */
@@ -42,8 +51,12 @@ export async function readPayerRows(
   const rows = await sql<PayerRow>`
     select b.nir, b.droit, b.statut, b.est_beneficiaire, b.date_debut_droit, b.date_fin_droit, b.date_effet_statut
     from unnest(${nirs}::text[]) as p(person)
-    -- Person by person through the NIR index (a join on the NIR list made the planner scan the lists).
-    cross join lateral (select * from beneficiaire b where b.nir = p.person offset 0) b
+    -- Person by person through the NIR index (a join on the NIR list made the planner scan the
+    -- lists), in the latest snapshots' partitions only: 1.44 → 0.8 s of server CPU at 100 000
+    -- households a month after the first run, when each payer has two snapshots, more with more.
+    cross join lateral (
+      select * from beneficiaire b
+      where b.nir = p.person and b.import_id = any(${snapshots.flatMap((s) => s.files)}::int[]) offset 0) b
     join unnest(${snapshots.map((s) => s.payeur)}::text[], ${snapshots.map((s) => s.snapshot)}::date[])
       as l(payeur, snapshot_date) on l.payeur = b.payeur and l.snapshot_date = b.snapshot_date`.execute(db);
   return rows.rows;
