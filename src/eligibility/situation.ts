@@ -5,6 +5,7 @@ import type { Contacts, NatureRessource, Person, Provenance, RoleFoyer, Situatio
 import type { Pseudonymizer } from '../pseudonym.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
 import { traitsKey } from '../sources/identity.ts';
+import { EXTRACTS } from '../sources/registry.ts';
 
 /** The rows a situation is made of, as read from the staging tables (latest snapshots ≤ asOf). */
 export interface SourceRows {
@@ -135,6 +136,11 @@ export interface SnapshotDates {
   readonly cafDroits: string | null;
   readonly dgfip: string | null;
   readonly gipmds: string | null;
+  /**
+   * The imported files of each CAF and DGFiP snapshot above: a staging table holds a partition
+   * per file, and naming the files has the planner read only their partitions.
+   */
+  readonly files: Readonly<Record<'cafFoyers' | 'cafMembres' | 'cafDroits' | 'dgfip', readonly number[]>>;
 }
 
 /**
@@ -142,13 +148,45 @@ export interface SnapshotDates {
  * snapshot) and hands them to every batch, rather than scanning the staging tables per batch.
  */
 export async function readSnapshotDates(db: Kdb, asOf: string): Promise<SnapshotDates> {
+  const cafFoyers = await latestSnapshot(db, 'caf_foyer', asOf);
+  const cafMembres = await latestSnapshot(db, 'caf_membre', asOf);
+  const cafDroits = await latestSnapshot(db, 'caf_droit', asOf);
+  const dgfip = await latestSnapshot(db, 'dgfip_personne', asOf);
   return {
-    cafFoyers: await latestSnapshot(db, 'caf_foyer', asOf),
-    cafMembres: await latestSnapshot(db, 'caf_membre', asOf),
-    cafDroits: await latestSnapshot(db, 'caf_droit', asOf),
-    dgfip: await latestSnapshot(db, 'dgfip_personne', asOf),
+    cafFoyers,
+    cafMembres,
+    cafDroits,
+    dgfip,
     gipmds: await latestSnapshot(db, 'gipmds_ressource', asOf),
+    files: {
+      cafFoyers: await snapshotFiles(db, 'caf_foyer', cafFoyers),
+      cafMembres: await snapshotFiles(db, 'caf_membre', cafMembres),
+      cafDroits: await snapshotFiles(db, 'caf_droit', cafDroits),
+      dgfip: await snapshotFiles(db, 'dgfip_personne', dgfip),
+    },
   };
+}
+
+/**
+ * The files a staging table's snapshot was imported from (its rows carry the file's extraction
+ * date as `snapshot_date`), from the register of imports: none purged.
+ */
+async function snapshotFiles(db: Kdb, table: StagingTable, snapshot: string | null): Promise<number[]> {
+  const extracts = EXTRACTS.filter((e) => e.table === table);
+  if (!snapshot || extracts.length === 0) return [];
+  const rows = await db
+    .selectFrom('import_file')
+    .select('id')
+    .where('extracted_on', '=', snapshot)
+    .where('purged_at', 'is', null)
+    .where((eb) => eb.or(extracts.map((e) => eb.and([eb('agency', '=', e.agency), eb('extract', '=', e.extract)]))))
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** Rows of these files only, when known (a snapshot always has some: `snapshotFiles`). */
+function inFiles(files: readonly number[]) {
+  return files.length > 0 ? sql<boolean>`import_id = any(${files}::int[])` : sql<boolean>`true`;
 }
 
 /**
@@ -299,6 +337,7 @@ export async function readSourceRows(
             'telephone',
           ])
           .where('snapshot_date', '=', cafSnapshot)
+          .where(inFiles(snapshots.files.cafFoyers))
           .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
           .orderBy('code_organisme')
           .orderBy('numero_allocataire')
@@ -325,6 +364,7 @@ export async function readSourceRows(
             'grossesse',
           ])
           .where('snapshot_date', '=', membresSnapshot)
+          .where(inFiles(snapshots.files.cafMembres))
           .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
           .orderBy('code_organisme')
           .orderBy('numero_allocataire')
@@ -337,6 +377,7 @@ export async function readSourceRows(
           .selectFrom('caf_droit')
           .select(['code_organisme', 'numero_allocataire', 'mois', 'prestation', 'montant'])
           .where('snapshot_date', '=', droitsSnapshot)
+          .where(inFiles(snapshots.files.cafDroits))
           .$if(range !== undefined, (q) => q.where(inRange(range as CaseRange)))
           // In a fixed order: the months and benefits are written (and hashed) in it.
           .orderBy('mois')
@@ -365,6 +406,7 @@ export async function readSourceRows(
             'd.adresse_l6',
           ])
           .where('d.snapshot_date', '=', dgfipSnapshot)
+          .where(inFiles(snapshots.files.dgfip))
           .$if(opts.avis !== undefined, (q) =>
             q.where(sql<boolean>`d.reference_avis = any(${opts.avis as readonly string[]}::text[])`),
           )
