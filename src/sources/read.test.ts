@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readLineTexts } from './read.ts';
+import { readLineTexts, UnreadableFileError } from './read.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'proactif-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,5 +30,13 @@ describe('readLineTexts decodes text in pieces without cutting a character', () 
     const path = join(dir, 'cp1252.jsonl');
     writeFileSync(path, iconv.encode(`${latin.join('\r\n')}\r\n`, 'win1252'));
     expect(await linesOf(path)).toEqual(latin);
+  });
+});
+
+describe('readLineTexts on a file without line breaks', () => {
+  it('refuses it past a million characters rather than holding it whole as one line', async () => {
+    const path = join(dir, 'cr-only.jsonl');
+    writeFileSync(path, '{"a":1}\r'.repeat(200_000));
+    await expect(linesOf(path)).rejects.toThrow(UnreadableFileError);
   });
 });

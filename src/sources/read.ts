@@ -185,6 +185,11 @@ async function* lineRuns(text: AsyncIterable<string>): AsyncGenerator<LineRun> {
     }
     n += lines.length;
     rest = s.slice(start);
+    // A file without line breaks (or with CR alone) would otherwise be held whole, as one line.
+    if (rest.length > MAX_RECORD_CHARS)
+      throw new UnreadableFileError(
+        `ligne ${n + 1} : plus de ${MAX_RECORD_CHARS} caractères sans fin de ligne (retours à la ligne absents ?)`,
+      );
     if (lines.length) yield { lines, first };
   }
   if (rest !== '') yield { lines: [rest], first: n + 1 };
