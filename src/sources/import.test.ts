@@ -79,6 +79,17 @@ describe('importing real-world extracts', () => {
     });
     const rows = await db.kysely.selectFrom('caf_membre').select('prenoms').execute();
     expect(rows).toEqual([{ prenoms: 'ALEXIS VINCENT' }]);
+    const quarantined = await db.kysely
+      .selectFrom('rejected_row')
+      .select(['line_no', 'field', 'raw'])
+      .where('file_name', '=', 'caf_membres_20250902.csv')
+      .orderBy('line_no')
+      .execute();
+    expect(quarantined.map((q) => [q.line_no, q.field])).toEqual([
+      [4, 'code_organisme,numero_allocataire,nir'],
+      [5, 'code_organisme,numero_allocataire,nir'],
+    ]);
+    expect(JSON.parse(quarantined[1]?.raw ?? '{}')).toMatchObject({ nom_usage: 'MARTIN', prenoms: 'LEA MARIE' });
   });
 
   it('removes a payment repeated in a later GIP-MDS line one row at a time, keeping the new payments of that line', async () => {

@@ -90,7 +90,7 @@ export class RejectRateExceededError extends ProactifError {
 /**
  * Records per validation batch (in this thread: smaller, so that fewer records outlive a young
  * garbage collection, GIP-MDS about 10 % faster; for workers: larger, fewer messages), batches
- * in flight, and the file size above which workers validate.
+ * in flight to workers, and the file size above which workers validate.
  */
 const BATCH_RECORDS = 5000;
 const INLINE_BATCH_RECORDS = 1000;
@@ -188,6 +188,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
       // fields and validated in batches, in worker threads for large files; in file order.
       async function* copyChunks(): AsyncGenerator<Uint8Array> {
         const inflight: Promise<BatchResult>[] = [];
+        // Validated in this thread, a batch is done when submitted: queued behind three others,
+        // its COPY bytes outlived young collections and waited for a full one (a million
+        // households on PostgreSQL: up to 70 MB of dead COPY buffers at once; 5 MB with none queued).
+        const depth = workers > 0 ? MAX_INFLIGHT : 1;
         try {
           for await (const batch of batches) {
             validator ??= makeValidator(format as RecordFormat);
@@ -196,7 +200,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
             const p = validator.submit(batch);
             p.catch(() => {});
             inflight.push(p);
-            if (inflight.length >= MAX_INFLIGHT) yield take(await (inflight.shift() as Promise<BatchResult>));
+            if (inflight.length >= depth) yield take(await (inflight.shift() as Promise<BatchResult>));
           }
           while (inflight.length) yield take(await (inflight.shift() as Promise<BatchResult>));
         } catch (e) {
@@ -359,28 +363,24 @@ async function quarantineContradictions(
   const table = sql.table(part);
   const key = sql.raw(spec.key.join(', '));
   const notNull = sql.raw(spec.key.map((k) => `${k} is not null`).join(' and '));
-  // Lines apart: min and max rather than count(distinct line_no), which sorted each key's rows
-  // again (caf_membre at 100 000 households: 0.20 → 0.10 s).
-  const moved = await sql<{ line_no: number; raw: string }>`
-    delete from ${table} where (${key}) in (
-      select ${key} from ${table} where ${notNull}
-      group by ${key} having min(line_no) <> max(line_no))
-    returning line_no, ${sql.raw(`row_to_json(${part})::text`)} as raw`.execute(tx.kysely);
-  if (moved.rows.length === 0) return { lines: 0, byCode: {} };
-  const lines = new Set(moved.rows.map((r) => r.line_no));
   const reason = `même identifiant (${spec.key.join(', ')}) sur plusieurs lignes aux valeurs différentes : aucune n'est retenue, à faire corriger par l'organisme`;
-  await tx.copyRows(
-    'rejected_row',
-    ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason', 'raw'],
-    [...lines].map((line) => [
-      importId,
-      file,
-      line,
-      spec.key?.join(','),
-      'DOUBLON_CONTRADICTOIRE',
-      reason,
-      moved.rows.find((r) => r.line_no === line)?.raw ?? '',
-    ]),
-  );
-  return { lines: lines.size, byCode: { DOUBLON_CONTRADICTOIRE: lines.size } };
+  // Lines apart: min and max rather than count(distinct line_no), which sorted each key's rows
+  // again (caf_membre at 100 000 households: 0.20 → 0.10 s). The rows move to the quarantine in
+  // the server, one per line (a GIP-MDS line's first payment): read back here, every
+  // contradictory row was held in memory at once, and each line looked for among all of them.
+  const r = await sql<{ lines: number }>`
+    with moved as (
+      delete from ${table} where (${key}) in (
+        select ${key} from ${table} where ${notNull}
+        group by ${key} having min(line_no) <> max(line_no))
+      returning ctid as row_id, line_no, ${sql.raw(`row_to_json(${part})::text`)} as raw),
+    quarantined as (
+      insert into rejected_row (import_id, file_name, line_no, field, code, reason, raw)
+      select distinct on (line_no) ${importId}::int, ${file}::text, line_no, ${spec.key.join(',')}::text,
+        'DOUBLON_CONTRADICTOIRE', ${reason}::text, raw
+      from moved order by line_no, row_id
+      returning 1)
+    select count(*)::int as lines from quarantined`.execute(tx.kysely);
+  const lines = Number(r.rows[0]?.lines ?? 0);
+  return lines ? { lines, byCode: { DOUBLON_CONTRADICTOIRE: lines } } : { lines: 0, byCode: {} };
 }

@@ -49,6 +49,13 @@ const HASH_CHUNK = 1024 * 1024;
 // large-object space until a full collection (peak RSS).
 const READ_CHUNK = 64 * 1024;
 
+// Text decoded from UTF-8 or windows-1252 is cut into pieces of at most 32 kB: one character
+// beyond Latin-1 (’, œ, €) makes V8 store a string with two bytes per character, and 64 K of
+// them went to the large-object space (DGFiP's notices at a million households: 86 MB of dead
+// text there at once; 228 → 21 MB of large objects for 1.5 million lines read). ASCII text
+// (GIP-MDS, caf_droits) keeps its 64 kB chunks.
+const TEXT_PIECE = 32 * 1024;
+
 /**
  * Decodes bytes to text, deciding the encoding at the first byte that is not ASCII (ASCII reads
  * the same in every candidate, however far into the file that byte comes): valid UTF-8 → UTF-8
@@ -62,15 +69,28 @@ function decoder(): Transform {
   // Bytes of a character cut by the end of a chunk, kept for the next one.
   let tail: Buffer | null = null;
   const utf8 = new TextDecoder('utf-8');
-  const decodeUtf8 = (bytes: Buffer): string => {
-    const end = completeUtf8End(bytes);
-    const whole = bytes.subarray(0, end);
-    if (!isUtf8(whole)) throw new Error('utf8');
-    tail = end < bytes.length ? Buffer.from(bytes.subarray(end)) : null;
-    return utf8.decode(whole);
+  const decodeComplete = (bytes: Buffer): string => {
+    if (!isUtf8(bytes)) throw new Error('utf8');
+    return utf8.decode(bytes);
+  };
+  const decodeUtf8 = (bytes: Buffer, push: (text: string) => void): void => {
+    let start = 0;
+    while (bytes.length - start > TEXT_PIECE) {
+      const end = start + completeUtf8End(bytes.subarray(start, start + TEXT_PIECE));
+      push(decodeComplete(bytes.subarray(start, end)));
+      start = end;
+    }
+    const rest = bytes.subarray(start);
+    const end = completeUtf8End(rest);
+    tail = end < rest.length ? Buffer.from(rest.subarray(end)) : null;
+    push(decodeComplete(rest.subarray(0, end)));
   };
   return new Transform({
     readableObjectMode: true,
+    // One decoded piece ahead of the reader, not sixteen: text waiting for the reader while COPY
+    // was held back outlived young collections, and went to the old generation (at a million
+    // households, 20 MB/s of it while caf_droits was loaded).
+    readableHighWaterMark: 1,
     transform(chunk: Buffer, _enc, done) {
       let bytes = tail ? Buffer.concat([tail, chunk]) : chunk;
       tail = null;
@@ -88,8 +108,11 @@ function decoder(): Transform {
           while ((bytes[i] as number) < 0x80) i++;
           mode = isUtf8(bytes.subarray(i, completeUtf8End(bytes))) ? 'utf8' : 'cp1252';
         }
-        if (mode === 'utf8') return done(null, decodeUtf8(bytes));
-        return done(null, iconv.decode(bytes, 'win1252'));
+        if (mode === 'utf8') decodeUtf8(bytes, (text) => text && this.push(text));
+        else
+          for (let start = 0; start < bytes.length; start += TEXT_PIECE)
+            this.push(iconv.decode(bytes.subarray(start, start + TEXT_PIECE), 'win1252'));
+        return done();
       } catch {
         return done(new Error('encodage incohérent : le fichier mêle de l’UTF-8 et un autre encodage'));
       }
@@ -162,6 +185,11 @@ async function* lineRuns(text: AsyncIterable<string>): AsyncGenerator<LineRun> {
     }
     n += lines.length;
     rest = s.slice(start);
+    // A file without line breaks (or with CR alone) would otherwise be held whole, as one line.
+    if (rest.length > MAX_RECORD_CHARS)
+      throw new UnreadableFileError(
+        `ligne ${n + 1} : plus de ${MAX_RECORD_CHARS} caractères sans fin de ligne (retours à la ligne absents ?)`,
+      );
     if (lines.length) yield { lines, first };
   }
   if (rest !== '') yield { lines: [rest], first: n + 1 };

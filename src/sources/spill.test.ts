@@ -16,4 +16,16 @@ describe('rows waiting for the end of an import', () => {
     s.dispose();
     expect(existsSync(path)).toBe(false);
   });
+
+  it('go to the file past a number of characters too, however few the rows', () => {
+    const s = new RowSpill(20_000, 100);
+    s.push([1, 'x'.repeat(60)]);
+    expect(s.spilled).toBe(false);
+    s.push([2, 'y'.repeat(60)]);
+    expect(s.spilled).toBe(true);
+    // Counted again from zero once written.
+    s.push([3, 'z'.repeat(60)]);
+    expect((s as unknown as { rows: unknown[] }).rows).toHaveLength(1);
+    s.dispose();
+  });
 });

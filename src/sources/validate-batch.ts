@@ -53,7 +53,14 @@ export function validateBatch(spec: ExtractSpec<never>, c: BatchContext, batch: 
       accepted++;
       for (const w of v.warnings) {
         warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
-        warns.push([c.importId, c.file, rec.line, w.field, w.code, w.field ? `${w.field} : ${w.reason}` : w.reason]);
+        warns.push([
+          c.importId,
+          c.file,
+          rec.line,
+          w.field,
+          w.code,
+          detach(w.field ? `${w.field} : ${w.reason}` : w.reason),
+        ]);
       }
       // A record whose text holds no backslash, tab or line break gives strings that hold none
       // either (see ExtractSpec.toRows): they go to COPY as they are, without a test per value.
@@ -68,12 +75,22 @@ export function validateBatch(spec: ExtractSpec<never>, c: BatchContext, batch: 
         rec.line,
         v.issues.map((i) => i.field ?? '').join(',') || null,
         first?.code,
-        v.issues.map((i) => (i.field ? `${i.field} : ${i.reason}` : i.reason)).join(' ; '),
-        rec.raw.slice(0, RAW_MAX),
+        detach(v.issues.map((i) => (i.field ? `${i.field} : ${i.reason}` : i.reason)).join(' ; ')),
+        detach(rec.raw.slice(0, RAW_MAX)),
       ]);
     }
   }
   return { copy: copy.bytes(), accepted, rejects, warns, rejectedByCode, warningsByCode };
+}
+
+/**
+ * A copy of `s` that holds on to nothing else. A record's text is a slice of the piece of file
+ * it was read in (V8 keeps the whole piece for it), and quarantined lines and warnings wait for
+ * the end of the file: a million households' caf_membres with 0.9 % of lines rejected (under the
+ * 1 % allowed) kept 437 MB alive at the end of its COPY (RSS 700 MB), 16 MB with copies.
+ */
+function detach(s: string): string {
+  return ` ${s}`.slice(1);
 }
 
 /** What COPY's text format escapes. */
