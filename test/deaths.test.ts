@@ -27,17 +27,21 @@ let summary: RunSummary;
 beforeAll(async () => {
   db = await openDatabase({ dataDir: 'memory' });
   // H01 (Thomas MERCIER, alone) died on 20 August 2025; H06's partner (Laetitia CASANOVA) on 10 August.
-  // Accents and case differ from the CAF file on purpose: matching uses normalised traits.
+  // Accents and case differ from the CAF file on purpose: matching uses normalised traits. The
+  // INSEE file gives Thomas's birth place as Paris (75056), the CAF as Paris 11e (75111): the same
+  // place. A namesake of Lucas GARNIER (H05), born the same day in Marseille, not in Bordeaux as
+  // he was, died too: he is someone else.
   const file = join(dir, 'insee_deces_20250901.txt');
   writeFileSync(
     file,
     `${[
-      deathLine('MERCIER*THOMAS PIERRE/', 1, '19790314', '75111', '20250820', '75118', '000000123'),
+      deathLine('MERCIER*THOMAS PIERRE/', 1, '19790314', '75056', '20250820', '75118', '000000123'),
+      deathLine('GARNIER*LUCAS/', 1, '19950630', '13055', '20250805', '13055', '000000321'),
       deathLine('CASANOVA*LAETITIA MARIE/', 2, '19840425', '2A004', '20250810', '13055', '000000456'),
       deathLine('INCONNU*JEAN/', 1, '19500101', '75056', '20250801', '75056', '000000789'),
     ].join('\n')}\n`,
   );
-  expect(await importFile(db, file)).toMatchObject({ status: 'imported', accepted: 3, rejected: 0 });
+  expect(await importFile(db, file)).toMatchObject({ status: 'imported', accepted: 4, rejected: 0 });
   summary = await runPipeline(db, {
     asOf: '2025-09-01',
     files: await extractFilesIn(DEMO_FIXTURES),
@@ -64,6 +68,16 @@ describe('deaths (INSEE file)', () => {
       .where('household_key', '=', 'caf:751-1203456')
       .execute();
     expect(n).toEqual([]);
+  });
+
+  it('does not take a namesake born the same day in another place for the person', async () => {
+    const h05 = await db.kysely
+      .selectFrom('decision')
+      .select(['exclusion'])
+      .where('household_key', '=', 'caf:331-5567890')
+      .execute();
+    expect(h05.length).toBeGreaterThan(0);
+    expect(h05.filter((d) => d.exclusion === 'decede')).toEqual([]);
   });
 
   it('evaluates the survivor of a couple alone and records the death of the partner as a life event', async () => {

@@ -87,6 +87,8 @@ export interface CafMembreTable extends Provenance {
   grossesse: boolean;
   garde_alternee: boolean;
   traits_key: string | null;
+  /** The birth place as the COG names it today (`birthPlaceKey`); null when unknown or imported before 0014. */
+  lieu_naissance_cle: string | null;
 }
 
 export interface CafDroitTable extends Provenance {
@@ -130,6 +132,8 @@ export interface DgfipPersonneTable extends Provenance, Address {
   code_postal: string | null;
   code_commune_insee: string | null;
   traits_key: string | null;
+  /** The birth place as the COG names it today (`birthPlaceKey`); null when unknown or imported before 0014. */
+  lieu_naissance_cle: string | null;
 }
 
 export interface GipmdsRessourceTable extends Provenance {
@@ -162,6 +166,8 @@ export interface BeneficiaireTable extends Provenance {
   statut: string;
   date_effet_statut: IsoDate | null;
   traits_key: string | null;
+  /** The birth place as the COG names it today (`birthPlaceKey`); null when unknown or imported before 0014. */
+  lieu_naissance_cle: string | null;
 }
 
 export interface DecisionTable {
@@ -243,12 +249,16 @@ export interface InseeDecesTable extends Provenance {
   numero_acte: string | null;
   /** Normalised birth name | first given name | birth date, for matching without a NIR. */
   traits_key: string;
+  /** The birth place as the COG names it today (`birthPlaceKey`); null when unknown or imported before 0014. */
+  lieu_naissance_cle: string | null;
 }
 
 export interface PersonTable {
   id: Generated<number>;
   nir: string | null;
   traits_key: string;
+  /** The birth place as the COG names it today (`birthPlaceKey`); null when unknown or imported before 0014. */
+  lieu_naissance_cle: string | null;
   built_on: IsoDate;
 }
 

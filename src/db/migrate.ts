@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-situation-snapshots.ts';
 import * as m0011 from './migrations/0011-staging-partitions.ts';
 import * as m0012 from './migrations/0012-decision-json.ts';
 import * as m0013 from './migrations/0013-decision-writes.ts';
+import * as m0014 from './migrations/0014-birth-place.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-staging-partitions': m0011,
   '0012-decision-json': m0012,
   '0013-decision-writes': m0013,
+  '0014-birth-place': m0014,
 };
 
 /** The names of every migration, in order. */

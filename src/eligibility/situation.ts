@@ -4,6 +4,7 @@ import type { Kdb } from '../db/database.ts';
 import type { Contacts, NatureRessource, Person, Provenance, RoleFoyer, Situation, StatutLogement } from '../model.ts';
 import type { Pseudonymizer } from '../pseudonym.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
+import { placesCompatible } from '../sources/geography.ts';
 import { traitsKey } from '../sources/identity.ts';
 import { EXTRACTS } from '../sources/registry.ts';
 
@@ -29,7 +30,8 @@ export interface SourceRows {
    */
   readonly ressourcesConnuesJusqua?: string;
   /** Deaths (INSEE) of persons of these households, by civil-status traits key. */
-  readonly deces: ReadonlyMap<string, string>;
+  /** Deaths by civil-status key: date and birth-place key of each (homonyms may be several). */
+  readonly deces: ReadonlyMap<string, readonly Death[]>;
 }
 
 type FoyerRow = {
@@ -60,6 +62,7 @@ type MembreRow = {
   date_naissance: string;
   /** Normalised civil-status traits (computed on import), the key of the INSEE deaths file. */
   traits_key: string | null;
+  lieu_naissance_cle: string | null;
   role: string;
   date_entree: string | null;
   date_sortie: string | null;
@@ -83,6 +86,7 @@ type DgfipRow = {
   prenoms: string;
   date_naissance: string;
   traits_key: string | null;
+  lieu_naissance_cle: string | null;
   situation_famille: string;
   code_commune_insee: string | null;
   code_postal: string | null;
@@ -355,6 +359,7 @@ export async function readSourceRows(
             'prenoms',
             'date_naissance',
             'traits_key',
+            'lieu_naissance_cle',
             'role',
             'date_entree',
             'date_sortie',
@@ -398,6 +403,7 @@ export async function readSourceRows(
             'd.prenoms',
             'd.date_naissance',
             'd.traits_key',
+            'd.lieu_naissance_cle',
             'd.situation_famille',
             'd.code_commune_insee',
             'd.code_postal',
@@ -430,15 +436,21 @@ export async function readSourceRows(
   // Deaths are matched on civil-status traits (the INSEE file has no NIR), in batches.
   const keys = [...new Set([...membres, ...dgfip].map(traitsOf))];
   const decesQ = (async () => {
-    const deces = new Map<string, string>();
+    const deces = new Map<string, Death[]>();
     for (let i = 0; i < keys.length; i += 20_000) {
       const found = await db
         .selectFrom('insee_deces')
-        .select(['traits_key', 'date_deces'])
+        .select(['traits_key', 'date_deces', 'lieu_naissance_cle'])
         .where(sql<boolean>`traits_key = any(${keys.slice(i, i + 20_000)}::text[])`)
         .where('date_deces', '<=', asOf)
+        .orderBy('date_deces')
         .execute();
-      for (const d of found) deces.set(d.traits_key, d.date_deces);
+      for (const d of found) {
+        const known = deces.get(d.traits_key);
+        const death = { date: d.date_deces, lieu: d.lieu_naissance_cle };
+        if (known) known.push(death);
+        else deces.set(d.traits_key, [death]);
+      }
     }
     return deces;
   })();
@@ -633,9 +645,22 @@ function traitsOf(m: { traits_key: string | null; nom_naissance: string; prenoms
   return m.traits_key ?? traitsKey(m.nom_naissance, m.prenoms, m.date_naissance);
 }
 
-function deathOf(deces: ReadonlyMap<string, string>, m: Parameters<typeof traitsOf>[0]) {
-  const d = deces.get(traitsOf(m));
-  return d ? { dateDeces: d } : {};
+export interface Death {
+  readonly date: string;
+  /** Birth-place key (`birthPlaceKey`), null when unknown. */
+  readonly lieu: string | null;
+}
+
+/**
+ * The death date of a person found in the INSEE file (no NIR there): same civil-status key and a
+ * compatible birth place, so that a namesake born the same day elsewhere is not taken for them.
+ */
+function deathDateOf(
+  deces: ReadonlyMap<string, readonly Death[]>,
+  m: Parameters<typeof traitsOf>[0] & { lieu_naissance_cle: string | null },
+): string | undefined {
+  const found = deces.get(traitsOf(m));
+  return found?.find((d) => placesCompatible(d.lieu, m.lieu_naissance_cle))?.date;
 }
 
 function departementOf(code: string | null): string | null {
@@ -738,6 +763,7 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
     const key = caseKey(f.code_organisme, f.numero_allocataire);
     const persons: Person[] = (membresByCase.get(key) ?? []).map((m) => {
       if (m.nir) cafNirs.add(m.nir);
+      const dateDeces = deathDateOf(rows.deces, m);
       return {
         key: personKey(m.nir, m.nom_naissance, m.prenoms, m.date_naissance),
         identite: { nir: m.nir, nom: m.nom_naissance, prenoms: m.prenoms },
@@ -745,8 +771,8 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
         dateNaissance: m.date_naissance,
         dateEntree: m.date_entree,
         // A person leaves the household at death (INSEE file).
-        ...deathOf(rows.deces, m),
-        dateSortie: rows.deces.get(traitsOf(m)) ?? m.date_sortie,
+        ...(dateDeces ? { dateDeces } : {}),
+        dateSortie: dateDeces ?? m.date_sortie,
         nationalite: m.nationalite as Person['nationalite'],
         titreSejourDepuis: m.titre_sejour_depuis,
         etudiant: m.etudiant,
@@ -821,20 +847,23 @@ export function buildSituations(rows: SourceRows, pseudo: Pseudonymizer): Situat
       logement: null,
       codeCommune: d1.code_commune_insee,
       departement: departementOf(d1.code_commune_insee ?? d1.code_postal),
-      persons: members.map((m) => ({
-        key: personKey(m.nir, m.nom_naissance, m.prenoms, m.date_naissance),
-        identite: { nir: m.nir, nom: m.nom_naissance, prenoms: m.prenoms },
-        role: ROLE_DGFIP[m.role] ?? 'enfant',
-        dateNaissance: m.date_naissance,
-        ...deathOf(rows.deces, m),
-        dateEntree: null,
-        dateSortie: rows.deces.get(traitsOf(m)) ?? null,
-        nationalite: null,
-        titreSejourDepuis: null,
-        etudiant: false,
-        grossesse: false,
-        ressources: (m.nir && res.get(m.nir)) || {},
-      })),
+      persons: members.map((m) => {
+        const dateDeces = deathDateOf(rows.deces, m);
+        return {
+          key: personKey(m.nir, m.nom_naissance, m.prenoms, m.date_naissance),
+          identite: { nir: m.nir, nom: m.nom_naissance, prenoms: m.prenoms },
+          role: ROLE_DGFIP[m.role] ?? 'enfant',
+          dateNaissance: m.date_naissance,
+          ...(dateDeces ? { dateDeces } : {}),
+          dateEntree: null,
+          dateSortie: dateDeces ?? null,
+          nationalite: null,
+          titreSejourDepuis: null,
+          etudiant: false,
+          grossesse: false,
+          ressources: (m.nir && res.get(m.nir)) || {},
+        };
+      }),
       prestations: null,
       contacts: {
         email: null,

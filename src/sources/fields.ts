@@ -269,3 +269,14 @@ export const optCodeCommune = field((s) => {
     ? t
     : new Refusal('CODE_COMMUNE', `code « ${s.trim()} » invalide (5 caractères attendus)`);
 }, "code à 5 caractères (code postal ou code commune INSEE, 2A/2B), 4 chiffres complétés d'un 0 ; facultatif");
+
+/**
+ * A birth place: COG commune code (in force at the birth or today) or `99` + country code;
+ * 4 digits padded (SOURCES.md §8 #23). Never refused: an unknown code is a warning
+ * (`birthPlaceDoubts`), the row's other values are good.
+ */
+export const optCodeLieuNaissance = field((s) => {
+  if (empty(s)) return null;
+  const t = s.trim().toUpperCase();
+  return /^\d{4}$/.test(t) ? `0${t}` : t;
+}, "code commune INSEE (COG, à la naissance ou actuel, 2A/2B ou 20 avant 1976) ou 99 + code pays ; 4 chiffres complétés d'un 0 ; facultatif");

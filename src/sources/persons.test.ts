@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../test/support/dialects.ts';
 import type { Db } from '../db/open.ts';
 import { importFile } from './import.ts';
+import { nirKey } from './nir.ts';
 import { resolvePersons } from './persons.ts';
 
 const MEMBRES =
@@ -78,5 +79,112 @@ describe.each(DIALECTS)('one person across agencies (%s)', (dialect) => {
   it('records nothing twice when run again', async () => {
     const r = await resolvePersons(db, '2025-09-01');
     expect(r).toMatchObject({ persons: 2, values: 0, newConflicts: 0 });
+  });
+});
+
+/** A NIR with its key: sex, birth year and month, birth place (as in the NIR), order number. */
+const nirOf = (sex: 1 | 2, yymm: string, place: string, order: string) => {
+  const body = `${sex}${yymm}${place}${order}`;
+  return body + String(nirKey(body)).padStart(2, '0');
+};
+
+describe.each(DIALECTS)('birth place in matching persons (%s)', (dialect) => {
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  const dir = mkdtempSync(join(tmpdir(), 'proactif-persons-lieux-'));
+  // Two Jean DUPONT born on 1 February 1960, one in Lyon, one in Marseille.
+  const lyon = nirOf(1, '6002', '69123', '001');
+  const marseille = nirOf(1, '6002', '13055', '002');
+  // Paul MARTIN, born in Évry in 1950: 78228 then (Seine-et-Oise), 91228 today.
+  const evry = nirOf(1, '5003', '78228', '003');
+  // Anne LEROY: Bordeaux for the CAF, Marseille for the CNAM.
+  const leroy = nirOf(2, '7005', '33063', '004');
+  // Two NIR for one Luc PETIT born in Paris (the 15e for the CNAM).
+  const petit1 = nirOf(1, '8507', '75115', '005');
+  const petit2 = nirOf(1, '8507', '75115', '006');
+  beforeAll(async () => {
+    ({ db, cleanup } = await freshDb(dialect, 'persons_lieux'));
+    writeFileSync(
+      join(dir, 'caf_membres_20250831.csv'),
+      csv(
+        MEMBRES,
+        `1000001;691;${lyon};CERTIFIE;DUPONT;;JEAN;M;01/02/1960;69123;ALLOCATAIRE;01/09/2024;;FR;;N;N;N`,
+        `1000002;131;${marseille};CERTIFIE;DUPONT;;JEAN;M;01/02/1960;13055;ALLOCATAIRE;01/09/2024;;FR;;N;N;N`,
+        `1000003;911;${evry};CERTIFIE;MARTIN;;PAUL;M;10/03/1950;78228;ALLOCATAIRE;01/09/2024;;FR;;N;N;N`,
+        `1000004;331;${leroy};CERTIFIE;LEROY;;ANNE;F;05/05/1970;33063;ALLOCATAIRE;01/09/2024;;FR;;N;N;N`,
+        `1000005;751;${petit1};CERTIFIE;PETIT;;LUC;M;07/07/1985;75056;ALLOCATAIRE;01/09/2024;;FR;;N;N;N`,
+      ),
+    );
+    writeFileSync(
+      join(dir, 'beneficiaires_CNAM_20250831.csv'),
+      csv(
+        BENEF,
+        // Without NIR: born in Lyon 5e (the Lyon Jean), in Morocco (a third one), place unknown (any of them).
+        'CNAM;C2S;;Dupont;Jean;M;01/02/1960;69385;D-1;O;;O;;01/04/2025;31/03/2026;EN_COURS;01/04/2025',
+        'CNAM;AME;;DUPONT;JEAN;M;01/02/1960;99350;D-2;O;;O;;01/04/2025;31/03/2026;EN_COURS;01/04/2025',
+        'CNAM;PUMA;;DUPONT;JEAN;M;01/02/1960;;D-3;O;;O;;01/04/2025;31/03/2026;EN_COURS;01/04/2025',
+        `CNAM;C2S;${evry};MARTIN;PAUL;M;10/03/1950;91228;D-4;O;;O;;01/04/2025;31/03/2026;EN_COURS;01/04/2025`,
+        `CNAM;C2S;${leroy};LEROY;ANNE;F;05/05/1970;13055;D-5;O;;O;;01/04/2025;31/03/2026;EN_COURS;01/04/2025`,
+        `CNAM;C2S;${petit2};PETIT;LUC;M;07/07/1985;75115;D-6;O;;O;;01/04/2025;31/03/2026;EN_COURS;01/04/2025`,
+      ),
+    );
+    for (const f of ['caf_membres_20250831.csv', 'beneficiaires_CNAM_20250831.csv'])
+      expect(await importFile(db, join(dir, f))).toMatchObject({ status: 'imported', rejected: 0 });
+  });
+  afterAll(async () => {
+    await cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const personsOf = async (nom: string) =>
+    db.kysely
+      .selectFrom('person_value as v')
+      .innerJoin('person as p', 'p.id', 'v.person_id')
+      .select(['p.id', 'p.nir', 'v.agency', 'v.extract', 'v.value as lieu'])
+      .where('v.field', '=', 'code_lieu_naissance')
+      .where('p.traits_key', 'like', `${nom}|%`)
+      .orderBy('p.id')
+      .orderBy('v.value')
+      .execute();
+
+  it('keeps namesakes born the same day in different places apart, and joins a row without NIR by its place', async () => {
+    const r = await resolvePersons(db, '2025-09-01');
+    // DUPONT: Lyon, Marseille, Morocco, and the row without a place (which could be any of the three).
+    // MARTIN, LEROY: one each; PETIT: two NIR.
+    expect(r).toMatchObject({ persons: 8, withNir: 6, traitsOnly: 2 });
+    const dupont = await personsOf('DUPONT');
+    const byPlace = new Map(dupont.map((d) => [d.lieu, d]));
+    expect(byPlace.get('69385')?.id).toBe(byPlace.get('69123')?.id);
+    expect(byPlace.get('69123')?.nir).toBe(lyon);
+    expect(byPlace.get('13055')?.nir).toBe(marseille);
+    expect(byPlace.get('99350')?.nir).toBeNull();
+    // The row without a place fits all three: it stands alone, merged with none of them.
+    expect(byPlace.get(null)?.nir).toBeNull();
+    expect(new Set(dupont.map((d) => d.id)).size).toBe(4);
+  });
+
+  it('reads an old code and today’s as one place, records a NIR with two places, and two NIR for one person', async () => {
+    const conflicts = await db.kysely
+      .selectFrom('identity_conflict')
+      .select(['kind', 'nir', 'traits_key', 'detail'])
+      .orderBy('kind')
+      .execute();
+    expect(conflicts.map((c) => [c.kind, c.nir || c.traits_key.split('|')[0]])).toEqual([
+      ['NIR_LIEUX_NAISSANCE_DIFFERENTS', leroy],
+      ['TRAITS_PLUSIEURS_NIR', 'PETIT'],
+    ]);
+    expect(((conflicts[0] as { detail: unknown }).detail as { lieux: unknown[] }).lieux).toEqual(
+      expect.arrayContaining([
+        { code: '33063', organisme: 'caf' },
+        { code: '13055', organisme: 'payeurs' },
+      ]),
+    );
+    const martin = await personsOf('MARTIN');
+    expect(martin.map((m) => m.lieu)).toEqual(['78228', '91228']);
+    expect(new Set(martin.map((m) => m.id)).size).toBe(1);
+  });
+
+  it('changes nothing when run again', async () => {
+    expect(await resolvePersons(db, '2025-09-01')).toMatchObject({ persons: 8, values: 0, newConflicts: 0 });
   });
 });

@@ -10,12 +10,33 @@ export interface PersonsReport {
   readonly newConflicts: number;
 }
 
+/** Whether two birth-place keys may name the same place (SQL twin of `placesCompatible`). */
+const compatibleSql = (a: string, b: string) =>
+  `(${a} is null or ${b} is null or starts_with(${a}, ${b}) or starts_with(${b}, ${a}))`;
+const compatible = (a: string, b: string) => sql.raw(compatibleSql(a, b));
+
+/**
+ * Whether a row without NIR, born at `lieu`, may be person `p` (same traits checked apart): a
+ * person with NIR whose birth place is compatible; a person without NIR whose place is at least
+ * as precise. A person without NIR and with a vaguer place (one that stands alone because it fit
+ * several) never draws in a row that knows more.
+ */
+const fits = (p: string, lieu: string) =>
+  sql.raw(`(case when ${p}.nir is not null then ${compatibleSql(`${p}.lieu_naissance_cle`, lieu)}
+    else ${lieu} is null or starts_with(${p}.lieu_naissance_cle, ${lieu}) end)`);
+
 /**
  * Builds the table of persons across agencies at `asOf` (set-based SQL, one transaction):
- * the NIR is the pivot (temporary NIR 7/8 never are); a row without NIR joins the person whose
- * normalised traits it shares when exactly one does, else stands alone. Each value is kept with
- * its agency and extract date. Conflicts — one NIR with different birth dates, one set of traits
- * with several NIR — are recorded and reported, never merged silently.
+ * the NIR is the pivot (temporary NIR 7/8 never are). A row without NIR joins the one person
+ * whose traits it shares: same normalised birth name, first given name and birth date, and a
+ * compatible birth place (`birthPlaceKey`: the commune the COG names today, whatever code each
+ * agency holds; an unknown place is compatible with any). When none does, it makes a person of
+ * its own, one per birth place (rows whose place is less precise join the one precise place
+ * they fit); when several do, it stands alone rather than be merged with one of them.
+ * Each value is kept with its agency and extract date. Conflicts — one NIR with different birth
+ * dates or incompatible birth places, one set of traits and birth place with several NIR — are
+ * recorded and reported, never merged silently. Namesakes born the same day in different places
+ * are two persons, not a conflict.
  */
 export async function resolvePersons(db: Db, asOf: string): Promise<PersonsReport> {
   return db.transaction(async (tx) => {
@@ -23,14 +44,16 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
     await sql`
       create temporary table ident on commit drop as
       select 'caf' as agency, 'membres' as extract, snapshot_date as extracted_on,
-             case when nir ~ '^[12]' then nir end as nir, traits_key, nom_naissance, prenoms, sexe, date_naissance
+             case when nir ~ '^[12]' then nir end as nir, traits_key, lieu_naissance_cle as lieu,
+             nom_naissance, prenoms, sexe, date_naissance, code_lieu_naissance
       from caf_membre where snapshot_date = (select max(snapshot_date) from caf_membre where snapshot_date <= ${asOf})
       union all
-      select 'dgfip', 'foyers', snapshot_date, case when nir ~ '^[12]' then nir end, traits_key, nom_naissance, prenoms, sexe, date_naissance
+      select 'dgfip', 'foyers', snapshot_date, case when nir ~ '^[12]' then nir end, traits_key, lieu_naissance_cle,
+             nom_naissance, prenoms, sexe, date_naissance, code_lieu_naissance
       from dgfip_personne where snapshot_date = (select max(snapshot_date) from dgfip_personne where snapshot_date <= ${asOf})
       union all
       select 'payeurs', 'beneficiaires_' || lower(b.payeur), b.snapshot_date, case when b.nir ~ '^[12]' then b.nir end, b.traits_key,
-             b.nom_naissance, b.prenoms, b.sexe, b.date_naissance
+             b.lieu_naissance_cle, b.nom_naissance, b.prenoms, b.sexe, b.date_naissance, b.code_lieu_naissance
       from beneficiaire b
       join (select payeur, max(snapshot_date) as d from beneficiaire where snapshot_date <= ${asOf} group by payeur) l
         on l.payeur = b.payeur and l.d = b.snapshot_date
@@ -52,32 +75,77 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
       on conflict (kind, nir, traits_key) do nothing`.execute(k);
     await sql`
       insert into identity_conflict (kind, nir, traits_key, detail, detected_on)
+      with multi as (
+        select nir from ident where nir is not null and lieu is not null group by nir having count(distinct lieu) > 1),
+      bad as (
+        select distinct a.nir from ident a join multi m on m.nir = a.nir join ident b on b.nir = a.nir
+        where a.lieu < b.lieu and not ${compatible('a.lieu', 'b.lieu')})
+      select 'NIR_LIEUX_NAISSANCE_DIFFERENTS', i.nir, '',
+             jsonb_build_object('lieux', jsonb_agg(distinct jsonb_build_object('code', i.code_lieu_naissance, 'organisme', i.agency)),
+                                'organismes', jsonb_agg(distinct i.agency)), ${asOf}
+      from ident i join bad on bad.nir = i.nir where i.lieu is not null group by i.nir
+      on conflict (kind, nir, traits_key) do nothing`.execute(k);
+    await sql`
+      insert into identity_conflict (kind, nir, traits_key, detail, detected_on)
+      with multi as (
+        select traits_key from ident where nir is not null and traits_key is not null
+        group by traits_key having count(distinct nir) > 1),
+      pairs as (
+        select a.traits_key, a.nir as n1, a.agency as g1, b.nir as n2, b.agency as g2
+        from ident a join multi m on m.traits_key = a.traits_key join ident b on b.traits_key = a.traits_key
+        where a.nir < b.nir and ${compatible('a.lieu', 'b.lieu')}),
+      named as (select traits_key, n1 as nir, g1 as agency from pairs union all select traits_key, n2, g2 from pairs)
       select 'TRAITS_PLUSIEURS_NIR', '', traits_key,
              jsonb_build_object('nir', jsonb_agg(distinct nir), 'organismes', jsonb_agg(distinct agency)), ${asOf}
-      from ident where nir is not null and traits_key is not null group by traits_key having count(distinct nir) > 1
+      from named group by traits_key
       on conflict (kind, nir, traits_key) do nothing`.execute(k);
 
+    // A person per NIR, with the most precise birth place its rows give (conflicts are recorded above).
     await sql`
-      insert into person (nir, traits_key, built_on)
-      select nir, min(traits_key), ${asOf} from ident where nir is not null group by nir
-      on conflict (nir) do nothing`.execute(k);
-    // Rows without NIR: the person whose traits they share when exactly one does, else a person of their own.
+      insert into person (nir, traits_key, lieu_naissance_cle, built_on)
+      select nir, min(traits_key), (array_agg(lieu order by length(lieu) desc, lieu) filter (where lieu is not null))[1], ${asOf}
+      from ident where nir is not null group by nir
+      on conflict (nir) do update set lieu_naissance_cle = excluded.lieu_naissance_cle
+        where person.lieu_naissance_cle is null`.execute(k);
+    // Rows without NIR, by traits and birth place, with the number of persons they could be.
+    const candidates = sql`(select count(*) from person p
+        where p.traits_key = g.traits_key and ${fits('p', 'g.lieu')})`;
     await sql`
-      insert into person (nir, traits_key, built_on)
-      select distinct null::text, i.traits_key, ${asOf}::date from ident i
-      where i.nir is null and i.traits_key is not null
-        and not exists (select 1 from person p where p.traits_key = i.traits_key)`.execute(k);
+      create temporary table sans_nir on commit drop as
+      select distinct traits_key, lieu from ident where nir is null and traits_key is not null`.execute(k);
+    // First the places no other row of the same traits makes more precise, when no person fits them;
+    await sql`
+      insert into person (nir, traits_key, lieu_naissance_cle, built_on)
+      select null, g.traits_key, g.lieu, ${asOf}::date from sans_nir g
+      where ${candidates} = 0
+        and not exists (select 1 from sans_nir o
+                        where o.traits_key = g.traits_key and o.lieu is not null and o.lieu is distinct from g.lieu
+                          and (g.lieu is null or starts_with(o.lieu, g.lieu)))`.execute(k);
+    // then the rows that fit no person, or several: a person of their own (never one of the several).
+    await sql`
+      insert into person (nir, traits_key, lieu_naissance_cle, built_on)
+      select null, g.traits_key, g.lieu, ${asOf}::date from sans_nir g
+      where ${candidates} <> 1
+        and not exists (select 1 from person p where p.nir is null and p.traits_key = g.traits_key
+                        and p.lieu_naissance_cle is not distinct from g.lieu)`.execute(k);
     const values = await sql`
       insert into person_value (person_id, field, value, agency, extract, extracted_on)
       select p.id, f.field, f.value, i.agency, i.extract, i.extracted_on
       from ident i
       join lateral (
-        select id from person p where (i.nir is not null and p.nir = i.nir)
-           or (i.nir is null and p.traits_key = i.traits_key
-               and (select count(*) from person q where q.traits_key = i.traits_key) = 1)
-        limit 1) p on true
+        select id from (
+          select p.id, 0 as rank from person p where i.nir is not null and p.nir = i.nir
+          union all
+          select c.id, 1 from (
+            select p.id, count(*) over () as n from person p
+            where i.nir is null and p.traits_key = i.traits_key and ${fits('p', 'i.lieu')}) c
+          where c.n = 1
+          union all
+          select p.id, 2 from person p where i.nir is null and p.nir is null and p.traits_key = i.traits_key
+            and p.lieu_naissance_cle is not distinct from i.lieu) c
+        order by rank limit 1) p on true
       cross join lateral (values ('nom_naissance', i.nom_naissance), ('prenoms', i.prenoms), ('sexe', i.sexe),
-                                 ('date_naissance', i.date_naissance)) as f(field, value)
+                                 ('date_naissance', i.date_naissance), ('code_lieu_naissance', i.code_lieu_naissance)) as f(field, value)
       on conflict (person_id, field, agency, extract, extracted_on) do nothing`.execute(k);
 
     const counts = await sql<{ persons: number; with_nir: number }>`

@@ -7,7 +7,8 @@ import type { Output } from '../output.ts';
 
 const KINDS: Record<string, string> = {
   NIR_DATES_NAISSANCE_DIFFERENTES: 'même NIR, dates de naissance différentes selon les organismes',
-  TRAITS_PLUSIEURS_NIR: 'même état civil, plusieurs NIR',
+  NIR_LIEUX_NAISSANCE_DIFFERENTS: 'même NIR, lieux de naissance différents selon les organismes',
+  TRAITS_PLUSIEURS_NIR: 'même état civil et même lieu de naissance, plusieurs NIR',
 };
 
 export function registerPersons(program: Command, out: Output) {

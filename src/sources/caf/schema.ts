@@ -7,6 +7,7 @@ import {
   month,
   oneOf,
   optCodeCommune,
+  optCodeLieuNaissance,
   optFlagON,
   optFrDate,
   optNir,
@@ -16,7 +17,7 @@ import {
   text,
   textUpper,
 } from '../fields.ts';
-import { addressDoubts } from '../geography.ts';
+import { addressDoubts, birthPlaceDoubts, birthPlaceKey } from '../geography.ts';
 import { nirTraitsDoubts, traitsKey } from '../identity.ts';
 
 const adresse = {
@@ -114,7 +115,7 @@ export const cafMembreSchema = z.object({
   prenoms: text,
   sexe: oneOf(['M', 'F'], 'sexe'),
   date_naissance: birthDate,
-  code_lieu_naissance: optText,
+  code_lieu_naissance: optCodeLieuNaissance,
   role: oneOf(ROLES_CAF, 'rôle'),
   date_entree: optFrDate,
   date_sortie: optFrDate,
@@ -152,7 +153,10 @@ export const cafMembres: ExtractSpec<CafMembreRecord> = {
   ],
   key: ['code_organisme', 'numero_allocataire', 'nir'],
   table: 'caf_membre',
-  warn: (r) => nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
+  warn: (r) => [
+    ...nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
+    ...birthPlaceDoubts(r.code_lieu_naissance, r.date_naissance),
+  ],
   warnAfterLoad: async (db, importId) => {
     const rows = await db
       .selectFrom('caf_membre as m')
@@ -178,10 +182,13 @@ export const cafMembres: ExtractSpec<CafMembreRecord> = {
       reason: 'deux allocataires dans le même dossier',
     }));
   },
-  tableColumns: [...membreColumns, 'traits_key'],
+  tableColumns: [...membreColumns, 'traits_key', 'lieu_naissance_cle'],
   toRows: (r) => {
     const row = readMembre(r);
-    row.push(traitsKey(r.nom_naissance, r.prenoms, r.date_naissance));
+    row.push(
+      traitsKey(r.nom_naissance, r.prenoms, r.date_naissance),
+      birthPlaceKey(r.code_lieu_naissance, r.date_naissance),
+    );
     return [row];
   },
 };

@@ -7,6 +7,7 @@ import {
   oneOf,
   optAmount,
   optCodeCommune,
+  optCodeLieuNaissance,
   optFlagON,
   optFrDate,
   optInteger,
@@ -16,7 +17,7 @@ import {
   Refusal,
   text,
 } from '../fields.ts';
-import { addressDoubts } from '../geography.ts';
+import { addressDoubts, birthPlaceDoubts, birthPlaceKey } from '../geography.ts';
 import { nirTraitsDoubts, traitsKey } from '../identity.ts';
 
 const year = field((s) => {
@@ -38,7 +39,7 @@ export const dgfipFoyerSchema = z.object({
   prenoms: text,
   sexe: oneOf(['M', 'F'], 'sexe'),
   date_naissance: birthDate,
-  code_lieu_naissance: optText,
+  code_lieu_naissance: optCodeLieuNaissance,
   situation_famille: oneOf(['M', 'O', 'C', 'D', 'V'], 'situation de famille'),
   case_t: optFlagON,
   date_evenement: optFrDate,
@@ -111,12 +112,16 @@ export const dgfipFoyers: ExtractSpec<DgfipFoyerRecord> = {
   table: 'dgfip_personne',
   warn: (r) => [
     ...nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
+    ...birthPlaceDoubts(r.code_lieu_naissance, r.date_naissance),
     ...addressDoubts(r.code_postal, r.code_commune_insee),
   ],
-  tableColumns: [...tableColumns, 'traits_key'],
+  tableColumns: [...tableColumns, 'traits_key', 'lieu_naissance_cle'],
   toRows: (r) => {
     const row = readColumns(r);
-    row.push(traitsKey(r.nom_naissance, r.prenoms, r.date_naissance));
+    row.push(
+      traitsKey(r.nom_naissance, r.prenoms, r.date_naissance),
+      birthPlaceKey(r.code_lieu_naissance, r.date_naissance),
+    );
     return [row];
   },
 };

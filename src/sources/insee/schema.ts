@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExtractSpec } from '../extract.ts';
+import { birthPlaceKey } from '../geography.ts';
 import { traitsKey } from '../identity.ts';
 
 /**
@@ -77,6 +78,7 @@ const tableColumns = [
   'code_lieu_deces',
   'numero_acte',
   'traits_key',
+  'lieu_naissance_cle',
 ] as const;
 
 export const inseeDeces: ExtractSpec<DeathRecord> = {
@@ -104,6 +106,7 @@ export const inseeDeces: ExtractSpec<DeathRecord> = {
       r.code_lieu_deces,
       r.numero_acte,
       traitsKey(r.nom_prenoms.nom, r.nom_prenoms.prenoms, r.date_naissance),
+      birthPlaceKey(r.code_lieu_naissance, r.date_naissance),
     ],
   ],
 };

@@ -5,6 +5,7 @@ import {
   field,
   flagON,
   oneOf,
+  optCodeLieuNaissance,
   optFlagON,
   optFrDate,
   optNir,
@@ -13,6 +14,7 @@ import {
   Refusal,
   textUpper,
 } from '../fields.ts';
+import { birthPlaceDoubts, birthPlaceKey } from '../geography.ts';
 import { traitsKey } from '../identity.ts';
 
 const optBirth = field((s) => {
@@ -32,7 +34,7 @@ export const beneficiaireSchema = z.object({
   prenoms: optText,
   sexe: optOneOf(['M', 'F'], 'sexe'),
   date_naissance: optBirth,
-  code_lieu_naissance: optText,
+  code_lieu_naissance: optCodeLieuNaissance,
   numero_dossier: optText,
   est_beneficiaire: flagON,
   avec_majoration: optFlagON,
@@ -89,11 +91,13 @@ export const beneficiaires: ExtractSpec<BeneficiaireRecord> = {
   },
   key: ['payeur', 'droit', 'nir'],
   table: 'beneficiaire',
-  tableColumns: [...tableColumns, 'traits_key'],
+  warn: (r) => birthPlaceDoubts(r.code_lieu_naissance, r.date_naissance ?? ''),
+  tableColumns: [...tableColumns, 'traits_key', 'lieu_naissance_cle'],
   toRows: (r) => [
     [
       ...tableColumns.map((c) => r[c]),
       r.nom_naissance && r.prenoms && r.date_naissance ? traitsKey(r.nom_naissance, r.prenoms, r.date_naissance) : null,
+      birthPlaceKey(r.code_lieu_naissance, r.date_naissance),
     ],
   ],
 };
