@@ -271,6 +271,14 @@ export interface PersonValueTable {
   extracted_on: IsoDate;
 }
 
+export interface PersonSnapshotTable {
+  agency: string;
+  /** `membres`, `foyers`, `beneficiaires_<payer>`: as in `person_value`. */
+  extract: string;
+  extracted_on: IsoDate;
+  resolved_on: IsoDate;
+}
+
 export interface IdentityConflictTable {
   id: Generated<number>;
   kind: string;
@@ -323,6 +331,7 @@ export interface Database {
   insee_deces: InseeDecesTable;
   person: PersonTable;
   person_value: PersonValueTable;
+  person_snapshot: PersonSnapshotTable;
   identity_conflict: IdentityConflictTable;
   opposition: OppositionTable;
   import_warning: ImportWarningTable;

@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-staging-partitions.ts';
 import * as m0012 from './migrations/0012-decision-json.ts';
 import * as m0013 from './migrations/0013-decision-writes.ts';
 import * as m0014 from './migrations/0014-birth-place.ts';
+import * as m0015 from './migrations/0015-person-snapshots.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-decision-json': m0012,
   '0013-decision-writes': m0013,
   '0014-birth-place': m0014,
+  '0015-person-snapshots': m0015,
 };
 
 /** The names of every migration, in order. */

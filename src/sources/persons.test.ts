@@ -184,7 +184,19 @@ describe.each(DIALECTS)('birth place in matching persons (%s)', (dialect) => {
     expect(new Set(martin.map((m) => m.id)).size).toBe(1);
   });
 
-  it('changes nothing when run again', async () => {
+  it('records the snapshots it read, and changes nothing when run again on them', async () => {
+    const read = await db.kysely
+      .selectFrom('person_snapshot')
+      .select(['agency', 'extract', 'extracted_on'])
+      .orderBy('agency')
+      .execute();
+    expect(read).toEqual([
+      { agency: 'caf', extract: 'membres', extracted_on: '2025-08-31' },
+      { agency: 'payeurs', extract: 'beneficiaires_cnam', extracted_on: '2025-08-31' },
+    ]);
+    expect(await resolvePersons(db, '2025-09-01')).toMatchObject({ persons: 8, values: 0, newConflicts: 0 });
+    // Matched again from the start (as after a new snapshot), the same rows give the same persons.
+    await db.kysely.deleteFrom('person_snapshot').execute();
     expect(await resolvePersons(db, '2025-09-01')).toMatchObject({ persons: 8, values: 0, newConflicts: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Kdb } from '../db/database.ts';
 import type { Db } from '../db/open.ts';
 
 export interface PersonsReport {
@@ -41,6 +42,20 @@ const fits = (p: string, lieu: string) =>
 export async function resolvePersons(db: Db, asOf: string): Promise<PersonsReport> {
   return db.transaction(async (tx) => {
     const k = tx.kysely;
+    // The snapshots this run reads; when the last run read the same, there is nothing new to match.
+    const snapshots = await sql<{ agency: string; extract: string; extracted_on: string }>`
+      select f.agency, ${snapshotExtract('f')} as extract, max(f.extracted_on) as extracted_on
+      from import_file f
+      where f.purged_at is null and f.extracted_on <= ${asOf}
+        and (f.agency, f.extract) in (('caf', 'membres'), ('dgfip', 'foyers'), ('payeurs', 'beneficiaires'))
+      group by 1, 2`.execute(k);
+    const done = await k.selectFrom('person_snapshot').select(['agency', 'extract', 'extracted_on']).execute();
+    const seen = new Set(done.map((d) => `${d.agency}|${d.extract}|${d.extracted_on}`));
+    if (
+      snapshots.rows.length > 0 &&
+      snapshots.rows.every((s) => seen.has(`${s.agency}|${s.extract}|${s.extracted_on}`))
+    )
+      return report(k, 0, null);
     await sql`
       create temporary table ident on commit drop as
       select 'caf' as agency, 'membres' as extract, snapshot_date as extracted_on,
@@ -148,19 +163,40 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
                                  ('date_naissance', i.date_naissance), ('code_lieu_naissance', i.code_lieu_naissance)) as f(field, value)
       on conflict (person_id, field, agency, extract, extracted_on) do nothing`.execute(k);
 
-    const counts = await sql<{ persons: number; with_nir: number }>`
-      select count(*)::int as persons, count(nir)::int as with_nir from person`.execute(k);
-    const conflicts = await sql<{ kind: string; n: number }>`
-      select kind, count(*)::int as n from identity_conflict group by kind order by kind`.execute(k);
-    const after = conflicts.rows.reduce((t, r) => t + r.n, 0);
-    const c = counts.rows[0] ?? { persons: 0, with_nir: 0 };
-    return {
-      persons: c.persons,
-      withNir: c.with_nir,
-      traitsOnly: c.persons - c.with_nir,
-      values: Number(values.numAffectedRows ?? 0),
-      conflicts: Object.fromEntries(conflicts.rows.map((r) => [r.kind, r.n])),
-      newConflicts: after - before,
-    };
+    for (const s of snapshots.rows)
+      await k
+        .insertInto('person_snapshot')
+        .values({ ...s, resolved_on: asOf })
+        .onConflict((oc) => oc.columns(['agency', 'extract', 'extracted_on']).doNothing())
+        .execute();
+    return report(k, Number(values.numAffectedRows ?? 0), before);
   });
+}
+
+/** The counts of the table of persons: `values` written now, conflicts beyond `conflictsBefore` new (none when null). */
+async function report(k: Kdb, values: number, conflictsBefore: number | null): Promise<PersonsReport> {
+  const counts = await sql<{ persons: number; with_nir: number }>`
+    select count(*)::int as persons, count(nir)::int as with_nir from person`.execute(k);
+  const conflicts = await sql<{ kind: string; n: number }>`
+    select kind, count(*)::int as n from identity_conflict group by kind order by kind`.execute(k);
+  const after = conflicts.rows.reduce((t, r) => t + r.n, 0);
+  const c = counts.rows[0] ?? { persons: 0, with_nir: 0 };
+  return {
+    persons: c.persons,
+    withNir: c.with_nir,
+    traitsOnly: c.persons - c.with_nir,
+    values,
+    conflicts: Object.fromEntries(conflicts.rows.map((r) => [r.kind, r.n])),
+    newConflicts: conflictsBefore === null ? 0 : after - conflictsBefore,
+  };
+}
+
+/**
+ * The extract a person's value is kept under for a file `f` of the import register: its extract,
+ * or for a payer's list `beneficiaires_<payer>` (the payer is in the file's name).
+ */
+export function snapshotExtract(f: string) {
+  return sql.raw(`(case when ${f}.agency = 'payeurs'
+    then 'beneficiaires_' || lower(substring(${f}.file_name from '^beneficiaires_([A-Za-z]+)_'))
+    else ${f}.extract end)`);
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import type { Kdb } from '../db/database.ts';
 import type { Db } from '../db/open.ts';
 import { addMonths, monthOf } from '../rules/dates.ts';
+import { snapshotExtract } from './persons.ts';
 
 export interface PurgePolicy {
   /** Snapshots kept per agency extract, whatever their age (life events compare the last two). */
@@ -52,15 +54,22 @@ export async function planPurge(db: Db, policy: PurgePolicy, today: string): Pro
 }
 
 /**
- * Deletes the planned snapshots (their staging rows go with them) and blanks the raw lines of
- * old quarantined rows, keeping line, field and reason for the record. One transaction.
+ * Deletes the planned snapshots (their staging rows go with them, and the persons' values read
+ * from them: `purgePersons`) and blanks the raw lines of old quarantined rows, keeping line, field and reason for the record. One transaction.
  * The content hash of a purged file is kept, so that the same file dropped again is still
  * recognised as already imported.
  */
 export async function applyPurge(
   db: Db,
   plan: PurgePlan,
-): Promise<{ files: number; rows: number; quarantineBlanked: number }> {
+): Promise<{
+  files: number;
+  rows: number;
+  personValues: number;
+  persons: number;
+  identityConflicts: number;
+  quarantineBlanked: number;
+}> {
   return db.transaction(async (tx) => {
     let rows = 0;
     const ids = plan.files.map((f) => f.id);
@@ -85,9 +94,41 @@ export async function applyPurge(
         .where('id', 'in', ids)
         .execute();
     }
+    const persons = await purgePersons(tx.kysely);
     const q = await sql`
       update rejected_row r set raw = '' from import_file f
       where r.import_id = f.id and f.imported_at < ${plan.quarantineBefore} and r.raw <> ''`.execute(tx.kysely);
-    return { files: ids.length, rows, quarantineBlanked: Number(q.numAffectedRows ?? 0) };
+    return { files: ids.length, rows, ...persons, quarantineBlanked: Number(q.numAffectedRows ?? 0) };
   });
+}
+
+/**
+ * The table of persons is built from the snapshots (`resolvePersons`): a value goes with the
+ * snapshot it was read from, a person with their last value, an identity conflict with the
+ * persons it names. Names, birth dates and places are not kept longer than the extracts were.
+ */
+async function purgePersons(k: Kdb): Promise<{ personValues: number; persons: number; identityConflicts: number }> {
+  // A value's snapshot: its agency, extract (payers: `beneficiaires_<payer>`, from the file's name) and date.
+  const values = await sql`
+    delete from person_value v where not exists (
+      select 1 from import_file f
+      where f.purged_at is null and f.agency = v.agency and f.extracted_on = v.extracted_on
+        and ${snapshotExtract('f')} = v.extract)`.execute(k);
+  await sql`
+    delete from person_snapshot s where not exists (
+      select 1 from import_file f
+      where f.purged_at is null and f.agency = s.agency and f.extracted_on = s.extracted_on
+        and ${snapshotExtract('f')} = s.extract)`.execute(k);
+  const persons = await sql`
+    delete from person p where not exists (select 1 from person_value v where v.person_id = p.id)`.execute(k);
+  const conflicts = await sql`
+    delete from identity_conflict c where not exists (
+      select 1 from person p where (c.nir <> '' and p.nir = c.nir) or (c.nir = '' and p.traits_key = c.traits_key))`.execute(
+    k,
+  );
+  return {
+    personValues: Number(values.numAffectedRows ?? 0),
+    persons: Number(persons.numAffectedRows ?? 0),
+    identityConflicts: Number(conflicts.numAffectedRows ?? 0),
+  };
 }

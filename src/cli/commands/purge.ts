@@ -86,7 +86,7 @@ export function registerPurge(program: Command, out: Output) {
               out.line(`${o.dryRun ? 'à supprimer' : 'supprimé'} : ${f.fileName} (extrait du ${f.extractedOn})`);
             out.line(
               done
-                ? `${done.files} instantané(s) supprimé(s), ${done.rows} ligne(s) ; ${done.quarantineBlanked} ligne(s) brute(s) de quarantaine effacée(s)`
+                ? `${done.files} instantané(s) supprimé(s), ${done.rows} ligne(s) ; ${done.persons} personne(s) et ${done.personValues} valeur(s) d'état civil qui n'en venaient que d'eux, ${done.identityConflicts} conflit(s) d'identité ; ${done.quarantineBlanked} ligne(s) brute(s) de quarantaine effacée(s)`
                 : `${plan.files.length} instantané(s) seraient supprimés (--dry-run : rien n'a été supprimé)`,
             );
             out.line(
