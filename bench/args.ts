@@ -22,6 +22,25 @@ export function peakRssMb(): number {
 }
 
 /**
+ * The highest RSS seen while a stage runs, sampled every 50 ms (a shorter spike can be missed):
+ * `peakRssMb` is the process's maximum since it started, and on PGlite that is often the
+ * creation of the database (initdb in WebAssembly: about 900 MB, then freed), not the stage.
+ */
+export function sampleRss(): { stop: () => number } {
+  let max = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    max = Math.max(max, process.memoryUsage.rss());
+  }, 50);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.round(Math.max(max, process.memoryUsage.rss()) / 1048576);
+    },
+  };
+}
+
+/**
  * Generates the extracts of N households in a child process, so that the generator's memory
  * does not count in the peak RSS the benchmark reports for the stage it measures.
  */

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Db } from '../src/db/open.ts';
 import { extractFilesIn } from '../src/pipeline.ts';
 import { importFiles } from '../src/sources/inbox.ts';
-import { benchArgs, generateInChild, peakRssMb } from './args.ts';
+import { benchArgs, generateInChild, peakRssMb, sampleRss } from './args.ts';
 import { benchDatabase } from './database.ts';
 
 /**
@@ -35,6 +35,8 @@ export async function main(argv: string[]) {
     const files = await extractFilesIn(dir);
     const perExtract: Record<string, { rows: number; seconds: number; rowsPerSecond: number }> = {};
     let rows = 0;
+    const setupPeakRssMb = peakRssMb();
+    const sampler = sampleRss();
     const t0 = performance.now();
     // As `proactif import` does: files of different extracts overlap (seconds per file overlap too).
     const outcomes = await importFiles(db, files, {
@@ -59,12 +61,13 @@ export async function main(argv: string[]) {
     });
     for (const r of outcomes) if (r.status !== 'imported') throw new Error(`${r.file} : ${r.status}, ${r.reason}`);
     const importSeconds = (performance.now() - t0) / 1000;
+    const importPeakRssMb = sampler.stop();
     const rssAfterImport = peakRssMb();
     const r0 = performance.now();
     for (const f of files) await rawCopy(db, f);
     const rawCopySeconds = (performance.now() - r0) / 1000;
     process.stdout.write(
-      `import ${importSeconds.toFixed(2)} s, COPY brut ${rawCopySeconds.toFixed(2)} s (×${(importSeconds / rawCopySeconds).toFixed(2)}), pic mémoire ${rssAfterImport} Mo\n`,
+      `import ${importSeconds.toFixed(2)} s, COPY brut ${rawCopySeconds.toFixed(2)} s (×${(importSeconds / rawCopySeconds).toFixed(2)}), pic mémoire ${rssAfterImport} Mo (avant l'import ${setupPeakRssMb} Mo, pendant l'import ${importPeakRssMb} Mo)\n`,
     );
     process.stdout.write(
       `${JSON.stringify({
@@ -78,6 +81,8 @@ export async function main(argv: string[]) {
         rawCopySeconds: round(rawCopySeconds),
         ratioToRawCopy: round(importSeconds / rawCopySeconds),
         peakRssMb: rssAfterImport,
+        setupPeakRssMb,
+        importPeakRssMb,
         perExtract,
       })}\n`,
     );
