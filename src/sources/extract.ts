@@ -16,6 +16,11 @@ export interface FieldIssue {
   readonly reason: string;
 }
 
+/** Two lists of issues as one, without a new array when one is empty (called for every row). */
+export function concatIssues(a: FieldIssue[], b: FieldIssue[]): FieldIssue[] {
+  return b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
+}
+
 /**
  * The declaration of one kind of extract: its name, its columns, the zod schema of a record,
  * the staging table it lands in, and how a valid record becomes rows of that table.

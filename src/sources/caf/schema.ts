@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { columnReader, type ExtractSpec, type FieldIssue } from '../extract.ts';
+import { columnReader, concatIssues, type ExtractSpec, type FieldIssue } from '../extract.ts';
 import {
   amount,
   birthDate,
@@ -153,10 +153,11 @@ export const cafMembres: ExtractSpec<CafMembreRecord> = {
   ],
   key: ['code_organisme', 'numero_allocataire', 'nir'],
   table: 'caf_membre',
-  warn: (r) => [
-    ...nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
-    ...birthPlaceDoubts(r.code_lieu_naissance, r.date_naissance),
-  ],
+  warn: (r) =>
+    concatIssues(
+      nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
+      birthPlaceDoubts(r.code_lieu_naissance, r.date_naissance),
+    ),
   warnAfterLoad: async (db, importId) => {
     const rows = await db
       .selectFrom('caf_membre as m')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkBirthNotFuture } from '../caf/schema.ts';
-import { columnReader, type ExtractSpec } from '../extract.ts';
+import { columnReader, concatIssues, type ExtractSpec } from '../extract.ts';
 import {
   birthDate,
   field,
@@ -110,11 +110,14 @@ export const dgfipFoyers: ExtractSpec<DgfipFoyerRecord> = {
   check: (r, ctx) => checkBirthNotFuture(r.date_naissance, ctx.extractedOn),
   key: ['reference_avis', 'nir'],
   table: 'dgfip_personne',
-  warn: (r) => [
-    ...nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
-    ...birthPlaceDoubts(r.code_lieu_naissance, r.date_naissance),
-    ...addressDoubts(r.code_postal, r.code_commune_insee),
-  ],
+  warn: (r) =>
+    concatIssues(
+      concatIssues(
+        nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
+        birthPlaceDoubts(r.code_lieu_naissance, r.date_naissance),
+      ),
+      addressDoubts(r.code_postal, r.code_commune_insee),
+    ),
   tableColumns: [...tableColumns, 'traits_key', 'lieu_naissance_cle'],
   toRows: (r) => {
     const row = readColumns(r);
