@@ -40,7 +40,7 @@ export interface ExtractSpec<T> {
   /** Doubts that do not reject the row (SOURCES.md §8 "W"): the row is kept and the warning listed. */
   warn?(record: T, ctx: ExtractContext): FieldIssue[];
   /** Doubts that need the whole file (two ALLOCATAIRE in one case), found set-based after the load. */
-  warnAfterLoad?(db: Kdb, importId: number): Promise<(FieldIssue & { readonly line: number })[]>;
+  warnAfterLoad?(db: Kdb, importId: number, fileName: string): Promise<Readonly<Record<string, number>>>;
   /**
    * Staging-table columns that identify a record within one file: two lines with the same key
    * and different values are both quarantined (DOUBLON_CONTRADICTOIRE).

@@ -254,6 +254,18 @@ describe('importing real-world extracts', () => {
       { line_no: 2, code: 'NIR_SEXE_INCOHERENT' },
       { line_no: 3, code: 'DEUX_ALLOCATAIRES' },
     ]);
+    // Written by the server after the load, with the same file, field and reason as the others.
+    const two = await db.kysely
+      .selectFrom('import_warning')
+      .select(['file_name', 'field', 'reason'])
+      .where('code', '=', 'DEUX_ALLOCATAIRES')
+      .where('line_no', '=', 3)
+      .executeTakeFirstOrThrow();
+    expect(two).toEqual({
+      file_name: 'caf_membres_20250916.csv',
+      field: 'role',
+      reason: 'role : deux allocataires dans le même dossier',
+    });
   });
 
   it('keeps with a warning an address whose postal code does not serve the commune (official geography)', async () => {

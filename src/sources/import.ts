@@ -268,9 +268,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         'reason',
         'raw',
       ]);
-      for (const w of (await spec.warnAfterLoad?.(tx.kysely, id)) ?? []) {
-        warningsByCode[w.code] = (warningsByCode[w.code] ?? 0) + 1;
-        warns.push([id, file, w.line, w.field, w.code, w.field ? `${w.field} : ${w.reason}` : w.reason]);
+      let afterLoad = 0;
+      for (const [code, n] of Object.entries((await spec.warnAfterLoad?.(tx.kysely, id, file)) ?? {})) {
+        warningsByCode[code] = (warningsByCode[code] ?? 0) + n;
+        afterLoad += n;
       }
       await warns.copyInto(tx, 'import_warning', ['import_id', 'file_name', 'line_no', 'field', 'code', 'reason']);
       await tx.kysely
@@ -289,7 +290,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
         rejected,
         duplicates: duplicates.rows,
         rejectedByCode: byCode,
-        warnings: warns.count,
+        warnings: warns.count + afterLoad,
         warningsByCode,
       };
     } finally {

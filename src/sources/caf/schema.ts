@@ -158,30 +158,39 @@ export const cafMembres: ExtractSpec<CafMembreRecord> = {
       nirTraitsDoubts(r.nir, r.sexe, r.date_naissance),
       birthPlaceDoubts(r.code_lieu_naissance, r.date_naissance),
     ),
-  warnAfterLoad: async (db, importId) => {
-    const rows = await db
-      .selectFrom('caf_membre as m')
-      .select('m.line_no')
-      .where('m.import_id', '=', importId)
-      .where('m.role', '=', 'ALLOCATAIRE')
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('caf_membre as o')
-            .select('o.line_no')
-            .whereRef('o.import_id', '=', 'm.import_id')
-            .whereRef('o.code_organisme', '=', 'm.code_organisme')
-            .whereRef('o.numero_allocataire', '=', 'm.numero_allocataire')
-            .where('o.role', '=', 'ALLOCATAIRE')
-            .whereRef('o.line_no', '<>', 'm.line_no'),
-        ),
+  // Written by the server, not read back: a file with many such cases costs this process nothing.
+  warnAfterLoad: async (db, importId, fileName) => {
+    const r = await db
+      .insertInto('import_warning')
+      .columns(['import_id', 'file_name', 'line_no', 'field', 'code', 'reason'])
+      .expression(
+        db
+          .selectFrom('caf_membre as m')
+          .select((eb) => [
+            'm.import_id',
+            eb.val(fileName).as('file_name'),
+            'm.line_no',
+            eb.val('role').as('field'),
+            eb.val('DEUX_ALLOCATAIRES').as('code'),
+            eb.val('role : deux allocataires dans le même dossier').as('reason'),
+          ])
+          .where('m.import_id', '=', importId)
+          .where('m.role', '=', 'ALLOCATAIRE')
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('caf_membre as o')
+                .select('o.line_no')
+                .whereRef('o.import_id', '=', 'm.import_id')
+                .whereRef('o.code_organisme', '=', 'm.code_organisme')
+                .whereRef('o.numero_allocataire', '=', 'm.numero_allocataire')
+                .where('o.role', '=', 'ALLOCATAIRE')
+                .whereRef('o.line_no', '<>', 'm.line_no'),
+            ),
+          ),
       )
-      .execute();
-    return rows.map((r) => ({
-      line: r.line_no,
-      field: 'role',
-      code: 'DEUX_ALLOCATAIRES',
-      reason: 'deux allocataires dans le même dossier',
-    }));
+      .executeTakeFirst();
+    const n = Number(r.numInsertedOrUpdatedRows ?? 0);
+    return n ? { DEUX_ALLOCATAIRES: n } : {};
   },
   tableColumns: [...membreColumns, 'traits_key', 'lieu_naissance_cle'],
   toRows: (r) => {
