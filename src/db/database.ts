@@ -276,6 +276,8 @@ export interface PersonSnapshotTable {
   /** `membres`, `foyers`, `beneficiaires_<payer>`: as in `person_value`. */
   extract: string;
   extracted_on: IsoDate;
+  /** The newest file of that date read. */
+  import_id: number;
   resolved_on: IsoDate;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,5 +198,16 @@ describe.each(DIALECTS)('birth place in matching persons (%s)', (dialect) => {
     // Matched again from the start (as after a new snapshot), the same rows give the same persons.
     await db.kysely.deleteFrom('person_snapshot').execute();
     expect(await resolvePersons(db, '2025-09-01')).toMatchObject({ persons: 8, values: 0, newConflicts: 0 });
+  });
+
+  it('matches again when a corrected file comes for a date already read', async () => {
+    const corrected = join(dir, 'corrige', 'beneficiaires_CNAM_20250831.csv');
+    mkdirSync(join(dir, 'corrige'));
+    writeFileSync(
+      corrected,
+      csv(BENEF, 'CNAM;C2S;;BLANC;MARC;M;12/05/1985;35238;D-7;O;;O;;01/04/2025;31/03/2026;EN_COURS;01/04/2025'),
+    );
+    expect(await importFile(db, corrected)).toMatchObject({ status: 'imported', rejected: 0 });
+    expect(await resolvePersons(db, '2025-09-01')).toMatchObject({ persons: 9, traitsOnly: 3 });
   });
 });

@@ -43,19 +43,24 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
   return db.transaction(async (tx) => {
     const k = tx.kysely;
     // The snapshots this run reads; when the last run read the same, there is nothing new to match.
-    const snapshots = await sql<{ agency: string; extract: string; extracted_on: string }>`
-      select f.agency, ${snapshotExtract('f')} as extract, max(f.extracted_on) as extracted_on
-      from import_file f
-      where f.purged_at is null and f.extracted_on <= ${asOf}
-        and (f.agency, f.extract) in (('caf', 'membres'), ('dgfip', 'foyers'), ('payeurs', 'beneficiaires'))
-      group by 1, 2`.execute(k);
-    const done = await k.selectFrom('person_snapshot').select(['agency', 'extract', 'extracted_on']).execute();
-    const seen = new Set(done.map((d) => `${d.agency}|${d.extract}|${d.extracted_on}`));
-    if (
-      snapshots.rows.length > 0 &&
-      snapshots.rows.every((s) => seen.has(`${s.agency}|${s.extract}|${s.extracted_on}`))
-    )
-      return report(k, 0, null);
+    // (A corrected file for the same date is a new file: its id is part of what was read.)
+    const snapshots = await sql<{ agency: string; extract: string; extracted_on: string; import_id: number }>`
+      select agency, extract, extracted_on, import_id from (
+        select g.*, rank() over (partition by agency, extract order by extracted_on desc) as r from (
+          select f.agency, ${snapshotExtract('f')} as extract, f.extracted_on, max(f.id) as import_id
+          from import_file f
+          where f.purged_at is null and f.extracted_on <= ${asOf}
+            and (f.agency, f.extract) in (('caf', 'membres'), ('dgfip', 'foyers'), ('payeurs', 'beneficiaires'))
+          group by 1, 2, 3) g) latest
+      where r = 1`.execute(k);
+    const done = await k
+      .selectFrom('person_snapshot')
+      .select(['agency', 'extract', 'extracted_on', 'import_id'])
+      .execute();
+    const key = (s: { agency: string; extract: string; extracted_on: string; import_id: number }) =>
+      `${s.agency}|${s.extract}|${s.extracted_on}|${s.import_id}`;
+    const seen = new Set(done.map(key));
+    if (snapshots.rows.length > 0 && snapshots.rows.every((s) => seen.has(key(s)))) return report(k, 0, null);
     await sql`
       create temporary table ident on commit drop as
       select 'caf' as agency, 'membres' as extract, snapshot_date as extracted_on,
@@ -167,7 +172,11 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
       await k
         .insertInto('person_snapshot')
         .values({ ...s, resolved_on: asOf })
-        .onConflict((oc) => oc.columns(['agency', 'extract', 'extracted_on']).doNothing())
+        .onConflict((oc) =>
+          oc
+            .columns(['agency', 'extract', 'extracted_on'])
+            .doUpdateSet((eb) => ({ import_id: eb.ref('excluded.import_id'), resolved_on: asOf })),
+        )
         .execute();
     return report(k, Number(values.numAffectedRows ?? 0), before);
   });

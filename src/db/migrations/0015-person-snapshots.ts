@@ -12,6 +12,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        agency text not null,
        extract text not null,
        extracted_on date not null,
+       -- The newest file of that date read (a corrected file may come for the same date).
+       import_id integer not null,
        resolved_on date not null,
        primary key (agency, extract, extracted_on)
      );`,
