@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-decision-json.ts';
 import * as m0013 from './migrations/0013-decision-writes.ts';
 import * as m0014 from './migrations/0014-birth-place.ts';
 import * as m0015 from './migrations/0015-person-snapshots.ts';
+import * as m0016 from './migrations/0016-person-value-writes.ts';
 
 /** Migrations in order. A new one is a new file here, never an edit of an applied one. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-decision-writes': m0013,
   '0014-birth-place': m0014,
   '0015-person-snapshots': m0015,
+  '0016-person-value-writes': m0016,
 };
 
 /** The names of every migration, in order. */
