@@ -65,15 +65,15 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
       create temporary table ident on commit drop as
       select 'caf' as agency, 'membres' as extract, snapshot_date as extracted_on,
              case when nir ~ '^[12]' then nir end as nir, traits_key, lieu_naissance_cle as lieu,
-             nom_naissance, prenoms, sexe, date_naissance, code_lieu_naissance, import_id
+             nom_naissance, prenoms, sexe, date_naissance, code_lieu_naissance
       from caf_membre where snapshot_date = (select max(snapshot_date) from caf_membre where snapshot_date <= ${asOf})
       union all
       select 'dgfip', 'foyers', snapshot_date, case when nir ~ '^[12]' then nir end, traits_key, lieu_naissance_cle,
-             nom_naissance, prenoms, sexe, date_naissance, code_lieu_naissance, import_id
+             nom_naissance, prenoms, sexe, date_naissance, code_lieu_naissance
       from dgfip_personne where snapshot_date = (select max(snapshot_date) from dgfip_personne where snapshot_date <= ${asOf})
       union all
       select 'payeurs', 'beneficiaires_' || lower(b.payeur), b.snapshot_date, case when b.nir ~ '^[12]' then b.nir end, b.traits_key,
-             b.lieu_naissance_cle, b.nom_naissance, b.prenoms, b.sexe, b.date_naissance, b.code_lieu_naissance, b.import_id
+             b.lieu_naissance_cle, b.nom_naissance, b.prenoms, b.sexe, b.date_naissance, b.code_lieu_naissance
       from beneficiaire b
       join (select payeur, max(snapshot_date) as d from beneficiaire where snapshot_date <= ${asOf} group by payeur) l
         on l.payeur = b.payeur and l.d = b.snapshot_date
@@ -166,10 +166,6 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
         order by rank limit 1) p on true
       cross join lateral (values ('nom_naissance', i.nom_naissance), ('prenoms', i.prenoms), ('sexe', i.sexe),
                                  ('date_naissance', i.date_naissance), ('code_lieu_naissance', i.code_lieu_naissance)) as f(field, value)
-      -- The values of a file already read are there (the run that read it wrote them all): a night
-      -- with one new extract writes that extract's values only.
-      where not exists (select 1 from person_snapshot r where r.agency = i.agency and r.extract = i.extract
-                          and r.extracted_on = i.extracted_on and r.import_id >= i.import_id)
       on conflict (person_id, field, agency, extract, extracted_on) do nothing`.execute(k);
 
     for (const s of snapshots.rows)
