@@ -15,7 +15,7 @@ describe('birth place as a matching key (COG with its history)', () => {
 
   it('leads a former code to the commune that holds it today', () => {
     // Évry was 78228 in Seine-et-Oise until 1968, then 91228; Évry-Courcouronnes since 2019.
-    expect(birthPlaceKey('78228', OLD)).toBe(birthPlaceKey('91228', OLD));
+    expect(birthPlaceKey('78228', OLD)).toBe(birthPlaceKey('91228', RECENT));
     // Boulogne-Billancourt was 75012 in the Seine.
     expect(birthPlaceKey('75012', OLD)).toBe('F92012');
     // Ajaccio was 20004 until Corsica's division in 1976.
@@ -30,6 +30,15 @@ describe('birth place as a matching key (COG with its history)', () => {
     expect(birthPlaceKey('75015', RECENT)).toBe('F');
     expect(same('75015', '75115', RECENT)).toBe(true);
     expect(same('75015', '75115', OLD)).toBe(false);
+  });
+
+  it('reads 91–95 before 1968, and 96, as unknown: a birth in the Maghreb may carry them (the NIR’s départements)', () => {
+    // 92050 is Nanterre today; for a birth in 1955 it may be Algeria (départements 91–94 until 1962).
+    expect(birthPlaceKey('92050', OLD)).toBeNull();
+    expect(birthPlaceKey('92050', RECENT)).toBe('F92050');
+    expect(birthPlaceKey('96101', RECENT)).toBeNull();
+    expect(same('92050', '99352')).toBe(true);
+    expect(same('78228', '91228')).toBe(true);
   });
 
   it('keeps the municipal arrondissement under its commune', () => {

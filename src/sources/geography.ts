@@ -131,13 +131,25 @@ const COUNTRY_CODE = /^99\d{3}$/;
  * written with every person of every extract.
  */
 export function birthPlaceKey(code: string | null, dateNaissance: string | null): string | null {
-  if (!code) return null;
+  if (!code || maghrebBefore1968(code, dateNaissance)) return null;
   const { index, before1968 } = placeIndex();
   const known =
     index.get(code) ?? (dateNaissance !== null && dateNaissance < '1968' ? before1968.get(code) : undefined);
   if (known !== undefined) return known;
   if (COUNTRY_CODE.test(code)) return code === '99100' ? FRANCE_UNKNOWN : code;
   return COMMUNE_CODE.test(code) ? FRANCE_UNKNOWN : null;
+}
+
+/**
+ * SOURCES.md §1.2: a birth in Algeria, Morocco or Tunisia before independence may carry the
+ * NIR's départements 91–94, 95, 96 rather than a country code. No département 91–95 existed
+ * before 1968 and none 96 ever: such a code (for a birth before 1968, or 96 at any date) may be
+ * a commune of Île-de-France written with today's code or a birth in the Maghreb. Unknown, then.
+ */
+function maghrebBefore1968(code: string, dateNaissance: string | null): boolean {
+  if (code.startsWith('96')) return true;
+  const d = code.slice(0, 2);
+  return d >= '91' && d <= '95' && dateNaissance !== null && dateNaissance < '1968';
 }
 
 /**

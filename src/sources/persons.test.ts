@@ -211,3 +211,50 @@ describe.each(DIALECTS)('birth place in matching persons (%s)', (dialect) => {
     expect(await resolvePersons(db, '2025-09-01')).toMatchObject({ persons: 9, traitsOnly: 3 });
   });
 });
+
+describe.each(DIALECTS)('persons whatever the order the files came in (%s)', (dialect) => {
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  const dir = mkdtempSync(join(tmpdir(), 'proactif-persons-ordre-'));
+  const jean = nirOf(1, '6002', '69123', '011');
+  const cnam = (d: string) => `CNAM;C2S;;DUPONT;JEAN;M;01/02/1960;69123;D-1;O;;O;;01/04/2025;31/03/2026;EN_COURS;${d}`;
+  beforeAll(async () => {
+    ({ db, cleanup } = await freshDb(dialect, 'persons_ordre'));
+  });
+  afterAll(async () => {
+    await cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('joins to a person with NIR found later the rows that stood alone before it came', async () => {
+    // July: the CNAM alone knows Jean, without NIR: a person of his own.
+    writeFileSync(join(dir, 'beneficiaires_CNAM_20250731.csv'), csv(BENEF, cnam('01/04/2025')));
+    await importFile(db, join(dir, 'beneficiaires_CNAM_20250731.csv'));
+    expect(await resolvePersons(db, '2025-08-01')).toMatchObject({ persons: 1, traitsOnly: 1 });
+    // August: the CAF knows him with his NIR; the CNAM's list (its name in capitals) still has no NIR.
+    writeFileSync(
+      join(dir, 'caf_membres_20250831.csv'),
+      csv(MEMBRES, `1000001;691;${jean};CERTIFIE;DUPONT;;JEAN;M;01/02/1960;69123;ALLOCATAIRE;01/09/2024;;FR;;N;N;N`),
+    );
+    writeFileSync(join(dir, 'BENEFICIAIRES_CNAM_20250831.csv'), csv(BENEF, cnam('01/05/2025')));
+    for (const f of ['caf_membres_20250831.csv', 'BENEFICIAIRES_CNAM_20250831.csv'])
+      expect(await importFile(db, join(dir, f))).toMatchObject({ status: 'imported', rejected: 0 });
+    await resolvePersons(db, '2025-09-01');
+    // The August CNAM row is Jean's, as it would be had the July list never come.
+    const august = await db.kysely
+      .selectFrom('person_value as v')
+      .innerJoin('person as p', 'p.id', 'v.person_id')
+      .select(['p.nir', 'v.agency'])
+      .distinct()
+      .where('v.extracted_on', '=', '2025-08-31')
+      .orderBy('v.agency')
+      .execute();
+    expect(august).toEqual([
+      { nir: jean, agency: 'caf' },
+      { nir: jean, agency: 'payeurs' },
+    ]);
+    expect(
+      await db.kysely.selectFrom('person_snapshot').select('extract').distinct().orderBy('extract').execute(),
+    ).toEqual([{ extract: 'beneficiaires_cnam' }, { extract: 'membres' }]);
+  });
+});

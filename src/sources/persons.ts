@@ -17,14 +17,18 @@ const compatibleSql = (a: string, b: string) =>
 const compatible = (a: string, b: string) => sql.raw(compatibleSql(a, b));
 
 /**
- * Whether a row without NIR, born at `lieu`, may be person `p` (same traits checked apart): a
- * person with NIR whose birth place is compatible; a person without NIR whose place is at least
- * as precise. A person without NIR and with a vaguer place (one that stands alone because it fit
- * several) never draws in a row that knows more.
+ * The persons a row without NIR (traits and place of `g`) may be. First the persons with NIR
+ * whose birth place is compatible; only when there is none, the persons without NIR whose place
+ * is at least as precise (one that stands alone because it fit several never draws in a row
+ * that knows more). A NIR person found later wins over a person without NIR made earlier: the
+ * result does not depend on the order the files came in.
  */
-const fits = (p: string, lieu: string) =>
-  sql.raw(`(case when ${p}.nir is not null then ${compatibleSql(`${p}.lieu_naissance_cle`, lieu)}
-    else ${lieu} is null or starts_with(${p}.lieu_naissance_cle, ${lieu}) end)`);
+const nirFits = (g: string) =>
+  sql.raw(`(select count(*) from person p where p.nir is not null and p.traits_key = ${g}.traits_key
+    and ${compatibleSql('p.lieu_naissance_cle', `${g}.lieu`)})`);
+const freeFits = (g: string) =>
+  sql.raw(`(select count(*) from person p where p.nir is null and p.traits_key = ${g}.traits_key
+    and (${g}.lieu is null or starts_with(p.lieu_naissance_cle, ${g}.lieu)))`);
 
 /**
  * Builds the table of persons across agencies at `asOf` (set-based SQL, one transaction):
@@ -127,9 +131,6 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
       from ident where nir is not null group by nir
       on conflict (nir) do update set lieu_naissance_cle = excluded.lieu_naissance_cle
         where person.lieu_naissance_cle is null`.execute(k);
-    // Rows without NIR, by traits and birth place, with the number of persons they could be.
-    const candidates = sql`(select count(*) from person p
-        where p.traits_key = g.traits_key and ${fits('p', 'g.lieu')})`;
     await sql`
       create temporary table sans_nir on commit drop as
       select distinct traits_key, lieu from ident where nir is null and traits_key is not null`.execute(k);
@@ -137,7 +138,7 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
     await sql`
       insert into person (nir, traits_key, lieu_naissance_cle, built_on)
       select null, g.traits_key, g.lieu, ${asOf}::date from sans_nir g
-      where ${candidates} = 0
+      where ${nirFits('g')} = 0 and ${freeFits('g')} = 0
         and not exists (select 1 from sans_nir o
                         where o.traits_key = g.traits_key and o.lieu is not null and o.lieu is distinct from g.lieu
                           and (g.lieu is null or starts_with(o.lieu, g.lieu)))`.execute(k);
@@ -145,7 +146,7 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
     await sql`
       insert into person (nir, traits_key, lieu_naissance_cle, built_on)
       select null, g.traits_key, g.lieu, ${asOf}::date from sans_nir g
-      where ${candidates} <> 1
+      where (${nirFits('g')} > 1 or (${nirFits('g')} = 0 and ${freeFits('g')} <> 1))
         and not exists (select 1 from person p where p.nir is null and p.traits_key = g.traits_key
                         and p.lieu_naissance_cle is not distinct from g.lieu)`.execute(k);
     const values = await sql`
@@ -158,10 +159,17 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
           union all
           select c.id, 1 from (
             select p.id, count(*) over () as n from person p
-            where i.nir is null and p.traits_key = i.traits_key and ${fits('p', 'i.lieu')}) c
+            where i.nir is null and p.nir is not null and p.traits_key = i.traits_key
+              and ${compatible('p.lieu_naissance_cle', 'i.lieu')}) c
           where c.n = 1
           union all
-          select p.id, 2 from person p where i.nir is null and p.nir is null and p.traits_key = i.traits_key
+          select c.id, 2 from (
+            select p.id, count(*) over () as n from person p
+            where i.nir is null and p.nir is null and p.traits_key = i.traits_key
+              and (i.lieu is null or starts_with(p.lieu_naissance_cle, i.lieu))) c
+          where c.n = 1 and ${nirFits('i')} = 0
+          union all
+          select p.id, 3 from person p where i.nir is null and p.nir is null and p.traits_key = i.traits_key
             and p.lieu_naissance_cle is not distinct from i.lieu) c
         order by rank limit 1) p on true
       cross join lateral (values ('nom_naissance', i.nom_naissance), ('prenoms', i.prenoms), ('sexe', i.sexe),
@@ -206,6 +214,6 @@ async function report(k: Kdb, values: number, conflictsBefore: number | null): P
  */
 export function snapshotExtract(f: string) {
   return sql.raw(`(case when ${f}.agency = 'payeurs'
-    then 'beneficiaires_' || lower(substring(${f}.file_name from '^beneficiaires_([A-Za-z]+)_'))
+    then 'beneficiaires_' || lower(substring(${f}.file_name from '(?i)^beneficiaires_([a-z]+)_'))
     else ${f}.extract end)`);
 }

@@ -121,11 +121,13 @@ async function purgePersons(k: Kdb): Promise<{ personValues: number; persons: nu
         and ${snapshotExtract('f')} = s.extract)`.execute(k);
   const persons = await sql`
     delete from person p where not exists (select 1 from person_value v where v.person_id = p.id)`.execute(k);
+  // A conflict of traits names its NIR in its detail (a NIR person's traits_key is one of its rows').
   const conflicts = await sql`
-    delete from identity_conflict c where not exists (
-      select 1 from person p where (c.nir <> '' and p.nir = c.nir) or (c.nir = '' and p.traits_key = c.traits_key))`.execute(
-    k,
-  );
+    delete from identity_conflict c
+    where not (c.nir <> '' and exists (select 1 from person p where p.nir = c.nir))
+      and not (c.nir = '' and (exists (select 1 from person p where p.traits_key = c.traits_key)
+                               or exists (select 1 from jsonb_array_elements_text(c.detail->'nir') n(nir)
+                                          join person p on p.nir = n.nir)))`.execute(k);
   return {
     personValues: Number(values.numAffectedRows ?? 0),
     persons: Number(persons.numAffectedRows ?? 0),
