@@ -208,7 +208,15 @@ describe.each(DIALECTS)('birth place in matching persons (%s)', (dialect) => {
       csv(BENEF, 'CNAM;C2S;;BLANC;MARC;M;12/05/1985;35238;D-7;O;;O;;01/04/2025;31/03/2026;EN_COURS;01/04/2025'),
     );
     expect(await importFile(db, corrected)).toMatchObject({ status: 'imported', rejected: 0 });
-    expect(await resolvePersons(db, '2025-09-01')).toMatchObject({ persons: 9, traitsOnly: 3 });
+    expect(await resolvePersons(db, '2025-09-01')).toMatchObject({ persons: 9, traitsOnly: 3, values: 5 });
+    const marc = await db.kysely
+      .selectFrom('person_value as v')
+      .innerJoin('person as p', 'p.id', 'v.person_id')
+      .select(['v.field', 'v.value'])
+      .where('p.traits_key', 'like', 'BLANC|%')
+      .where('v.field', '=', 'code_lieu_naissance')
+      .execute();
+    expect(marc).toEqual([{ field: 'code_lieu_naissance', value: '35238' }]);
   });
 });
 
