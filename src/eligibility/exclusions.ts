@@ -52,7 +52,7 @@ export async function readPayerRows(
     select b.nir, b.droit, b.statut, b.est_beneficiaire, b.date_debut_droit, b.date_fin_droit, b.date_effet_statut
     from unnest(${nirs}::text[]) as p(person)
     -- Person by person through the NIR index (a join on the NIR list made the planner scan the
-    -- X
+    -- lists), in the latest snapshots' partitions only: 1.44 → 0.68 s of server CPU at 100 000
     -- households a month after the first run, when each payer has two snapshots, more with more.
     cross join lateral (
       select * from beneficiaire b
