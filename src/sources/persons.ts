@@ -176,10 +176,10 @@ export async function resolvePersons(db: Db, asOf: string): Promise<PersonsRepor
                                  ('date_naissance', i.date_naissance), ('code_lieu_naissance', i.code_lieu_naissance)) as f(field, value)
       on conflict (person_id, field, agency, extract, extracted_on) do nothing`.execute(k);
 
-    for (const s of snapshots.rows)
+    if (snapshots.rows.length)
       await k
         .insertInto('person_snapshot')
-        .values({ ...s, resolved_on: asOf })
+        .values(snapshots.rows.map((s) => ({ ...s, resolved_on: asOf })))
         .onConflict((oc) =>
           oc
             .columns(['agency', 'extract', 'extracted_on'])

@@ -55,7 +55,8 @@ export async function planPurge(db: Db, policy: PurgePolicy, today: string): Pro
 
 /**
  * Deletes the planned snapshots (their staging rows go with them, and the persons' values read
- * from them: `purgePersons`) and blanks the raw lines of old quarantined rows, keeping line, field and reason for the record. One transaction.
+ * from them: `purgePersons`) and blanks the raw lines of old quarantined rows, keeping line,
+ * field and reason for the record. One transaction.
  * The content hash of a purged file is kept, so that the same file dropped again is still
  * recognised as already imported.
  */
@@ -109,16 +110,14 @@ export async function applyPurge(
  */
 async function purgePersons(k: Kdb): Promise<{ personValues: number; persons: number; identityConflicts: number }> {
   // A value's snapshot: its agency, extract (payers: `beneficiaires_<payer>`, from the file's name) and date.
-  const values = await sql`
-    delete from person_value v where not exists (
-      select 1 from import_file f
-      where f.purged_at is null and f.agency = v.agency and f.extracted_on = v.extracted_on
-        and ${snapshotExtract('f')} = v.extract)`.execute(k);
-  await sql`
-    delete from person_snapshot s where not exists (
-      select 1 from import_file f
-      where f.purged_at is null and f.agency = s.agency and f.extracted_on = s.extracted_on
-        and ${snapshotExtract('f')} = s.extract)`.execute(k);
+  const held = (t: 'v' | 's') => {
+    const c = (column: string) => sql.raw(`${t}.${column}`);
+    return sql`exists (select 1 from import_file f
+      where f.purged_at is null and f.agency = ${c('agency')} and f.extracted_on = ${c('extracted_on')}
+        and ${snapshotExtract('f')} = ${c('extract')})`;
+  };
+  const values = await sql`delete from person_value v where not ${held('v')}`.execute(k);
+  await sql`delete from person_snapshot s where not ${held('s')}`.execute(k);
   const persons = await sql`
     delete from person p where not exists (select 1 from person_value v where v.person_id = p.id)`.execute(k);
   // A conflict of traits names its NIR in its detail (a NIR person's traits_key is one of its rows').
