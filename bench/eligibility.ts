@@ -7,6 +7,7 @@ import { extractFilesIn, runEligibilities } from '../src/pipeline.ts';
 import { addMonths, monthOf } from '../src/rules/dates.ts';
 import { importFiles } from '../src/sources/inbox.ts';
 import { benchArgs, generateInChild, peakRssMb } from './args.ts';
+import { cpuMeter } from './cpu.ts';
 import { benchDatabase } from './database.ts';
 
 /**
@@ -55,6 +56,7 @@ export async function main(argv: string[]) {
         importSeconds: importedNext.importSeconds,
         lifeEvents: again.lifeEvents,
         evaluateSeconds: Math.round(again.seconds * 1000) / 1000,
+        ...again.cpu,
         perRight: again.perRight,
       };
     }
@@ -71,6 +73,7 @@ export async function main(argv: string[]) {
         householdsPerSecond: Math.round(evaluated / evaluateSeconds),
         evaluationsPerSecond: Math.round((evaluated * Object.keys(perRight).length) / evaluateSeconds),
         peakRssMb: peakRssMb(),
+        ...first.cpu,
         perRight,
         ...(nextMonth ? { nextMonth } : {}),
       })}\n`,
@@ -99,9 +102,11 @@ function importInChild(dir: string, env: Record<string, string>) {
 /** One run of every right (`full`: every household; else those touched by a life event), timed. */
 async function timedRun(db: Db, asOf: string, full: boolean) {
   const perRight: Record<string, { households: number; eligible: number }> = {};
+  const cpu = await cpuMeter(db);
   const e0 = performance.now();
   const results = await runEligibilities(db, { asOf, rights: ['rsa', 'ppa', 'c2s', 'aspa', 'ars'], full });
   const seconds = (performance.now() - e0) / 1000;
+  const used = await cpu.stop();
   let households = 0;
   for (const r of results) {
     households = Math.max(households, r.funnel.households);
@@ -110,7 +115,12 @@ async function timedRun(db: Db, asOf: string, full: boolean) {
       `${asOf} ${r.right.padEnd(5)} ${r.funnel.households} foyers, ${r.funnel.eligible} éligibles\n`,
     );
   }
-  return { perRight, households, seconds, lifeEvents: results[0]?.lifeEvents ?? 0 };
+  // Cores kept busy on average: this process's CPU time and the server's, over the run's time.
+  const coresBusy =
+    used.serverCpuSeconds === null
+      ? null
+      : Math.round(((used.processCpuSeconds + used.serverCpuSeconds) / seconds) * 100) / 100;
+  return { perRight, households, seconds, lifeEvents: results[0]?.lifeEvents ?? 0, cpu: { ...used, coresBusy } };
 }
 
 /** The bench's database, for this process (`open`) and for the import child (`env`). */
