@@ -33,9 +33,9 @@ export async function serverCpuSeconds(db: Db): Promise<number | null> {
   const r = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db.kysely);
   const backend = procTimes(Number(r.rows[0]?.pid));
   // A server elsewhere has its own pids: one here is another process, or none.
-  if (!backend || !backend.command.startsWith('postgres')) return null;
+  if (!backend?.command.startsWith('postgres')) return null;
   const postmaster = procTimes(backend.ppid);
-  if (!postmaster || !postmaster.command.startsWith('postgres')) return null;
+  if (!postmaster?.command.startsWith('postgres')) return null;
   let total = postmaster.own + postmaster.children;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
